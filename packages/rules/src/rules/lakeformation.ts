@@ -1,0 +1,3 @@
+import type { AnyRule } from './types';
+
+export const rules: AnyRule[] = [];

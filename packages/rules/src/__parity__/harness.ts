@@ -1,0 +1,134 @@
+import { parse as parseYaml } from 'yaml';
+import type { SourceFile, SourceFormat } from '../model';
+import { scan } from '../engine/scan';
+import { DEFAULT_CONFIG, type EngineConfig } from '../config/types';
+import type { Verdict } from '../rules/types';
+
+/**
+ * Parity harness: one resource written in every format that can express it must get the same
+ * verdict from the same rule. A case gives the source per format and the id of the resource under
+ * test per format; the harness runs the real adapters and the real engine on each.
+ *
+ * - `cloudformation`: a YAML template. Write intrinsics in long form (`Ref:`, `Fn::GetAtt:`) so the
+ *   harness can derive the CDK variant (a cloud assembly with the same template as JSON and
+ *   `aws:cdk:path` metadata) from it.
+ * - `terraform`: the text of a `main.tf`.
+ * - `plan`: compact resource list; the harness writes the full `terraform show -json` document
+ *   (planned_values, resource_changes with after_unknown, configuration with references).
+ * - `config`: configuration items; the harness writes them as a Config snapshot file.
+ */
+export interface PlanResource {
+  address: string;
+  type: string;
+  values: Record<string, unknown>;
+  /** `after_unknown` tree: `{ kms_key_arn: true }`. */
+  unknown?: Record<string, unknown>;
+  /** attribute → references, as `configuration.expressions` records them (`{ kms_key_arn: ['aws_kms_key.k.arn', 'aws_kms_key.k'] }`); nested block attributes as `block.attr`. */
+  references?: Record<string, string[]>;
+  mode?: 'managed' | 'data';
+}
+
+export interface ParityCase {
+  /** Human name of the case: "red table with an AWS-managed key". */
+  name: string;
+  rule: string;
+  expect: Verdict | 'not-applicable';
+  /** Resource under test, by format (CFN logical id, TF address, Config ARN/id). */
+  target: { cloudformation?: string; terraform?: string; config?: string };
+  cloudformation?: string;
+  terraform?: string;
+  plan?: PlanResource[];
+  config?: Array<Record<string, unknown>>;
+  /** Formats this case leaves out although the rule allows them, each with the reason (e.g. AWS Config does not record the resource type). */
+  omit?: Partial<Record<'cloudformation' | 'terraform' | 'plan' | 'config', string>>;
+  /** Config overrides for this case (e.g. compliance principals). */
+  engineConfig?: Partial<EngineConfig>;
+}
+
+export interface FormatVerdict {
+  format: SourceFormat;
+  verdict: Verdict | 'not-applicable';
+  messages: string[];
+  errors: string[];
+}
+
+export function planJson(resources: readonly PlanResource[]): string {
+  const setPath = (root: Record<string, unknown>, dotted: string, refs: string[]) => {
+    const parts = dotted.split('.');
+    if (parts.length === 1) root[parts[0]] = { references: refs };
+    else root[parts[0]] = [{ [parts.slice(1).join('.')]: { references: refs } }];
+  };
+  const doc = {
+    format_version: '1.2',
+    terraform_version: '1.9.8',
+    planned_values: {
+      root_module: {
+        resources: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', type: r.type, name: r.address.split('.').pop()!.replace(/\[.*$/, ''), provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: r.values, sensitive_values: {} })),
+      },
+    },
+    resource_changes: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', type: r.type, name: r.address.split('.').pop()!.replace(/\[.*$/, ''), provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {}, before_sensitive: false, after_sensitive: {} } })),
+    configuration: {
+      root_module: {
+        resources: resources.map((r) => {
+          const expressions: Record<string, unknown> = {};
+          for (const [attr, refs] of Object.entries(r.references ?? {})) setPath(expressions, attr, refs);
+          return { address: r.address.replace(/\[.*$/, ''), mode: r.mode ?? 'managed', type: r.type, name: r.address.split('.').pop()!.replace(/\[.*$/, ''), provider_config_key: 'aws', expressions, schema_version: 0 };
+        }),
+      },
+    },
+  };
+  return JSON.stringify(doc, null, 2);
+}
+
+export function configSnapshot(items: ReadonlyArray<Record<string, unknown>>): string {
+  return JSON.stringify(
+    {
+      fileVersion: '1.0',
+      configSnapshotId: '00000000-0000-0000-0000-000000000000',
+      configurationItems: items.map((i) => ({ configurationItemVersion: '1.3', configurationItemCaptureTime: '2026-11-27T10:00:00.000Z', configurationItemStatus: 'OK', awsAccountId: '111122223333', awsRegion: 'eu-west-1', tags: {}, relationships: [], supplementaryConfiguration: {}, ...i })),
+    },
+    null,
+    2,
+  );
+}
+
+/** A cloud assembly holding the case's template, with construct paths as CDK writes them. */
+export function cdkAssembly(templateYaml: string): SourceFile[] {
+  const template = parseYaml(templateYaml) as { Resources?: Record<string, Record<string, unknown>> };
+  for (const [id, res] of Object.entries(template.Resources ?? {})) {
+    res.Metadata = { ...(res.Metadata as object | undefined), 'aws:cdk:path': `ParityStack/${id}/Resource` };
+  }
+  const manifest = {
+    version: '36.0.0',
+    artifacts: {
+      ParityStack: { type: 'aws:cloudformation:stack', environment: 'aws://111122223333/eu-west-1', properties: { templateFile: 'ParityStack.template.json' } },
+    },
+  };
+  return [
+    { path: 'cdk.out/manifest.json', content: JSON.stringify(manifest, null, 2) },
+    { path: 'cdk.out/ParityStack.template.json', content: JSON.stringify(template, null, 1) },
+  ];
+}
+
+async function verdictOf(format: SourceFormat, files: SourceFile[], c: ParityCase, targetId: string): Promise<FormatVerdict> {
+  const config: EngineConfig = { ...DEFAULT_CONFIG, ...c.engineConfig };
+  const result = await scan(files, { now: '2026-11-28T00:00:00Z', config });
+  const evs = result.evaluations.filter((e) => e.ruleId === c.rule && e.resource.id === targetId);
+  const order: Array<Verdict> = ['fail', 'unknown', 'pass'];
+  const verdict = evs.length === 0 ? 'not-applicable' : order.find((v) => evs.some((e) => e.verdict === v))!;
+  return { format, verdict, messages: evs.map((e) => `${e.verdict}: ${e.message}`), errors: result.errors.map((e) => e.toString()) };
+}
+
+/** Runs the case in every format it has (CDK derived from CloudFormation; plan from `plan`). */
+export async function runCase(c: ParityCase): Promise<FormatVerdict[]> {
+  const out: FormatVerdict[] = [];
+  if (c.cloudformation !== undefined) {
+    const id = c.target.cloudformation!;
+    out.push(await verdictOf('cloudformation', [{ path: 'template.yaml', content: c.cloudformation }], c, id));
+    out.push(await verdictOf('cdk', cdkAssembly(c.cloudformation), c, id));
+  }
+  if (c.terraform !== undefined) out.push(await verdictOf('terraform', [{ path: 'main.tf', content: c.terraform }], c, c.target.terraform!));
+  if (c.plan !== undefined) out.push(await verdictOf('terraform-plan', [{ path: 'plan.json', content: planJson(c.plan) }], c, c.target.terraform!));
+  if (c.config !== undefined) out.push(await verdictOf('aws-config', [{ path: 'snapshot.json', content: configSnapshot(c.config) }], c, c.target.config!));
+  return out;
+}

@@ -1,0 +1,127 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { run, tempDir } from './run';
+
+const BAD_TABLE = `Resources:
+  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: orders
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      Tags: [{ Key: data_classification, Value: red }]
+`;
+
+describe('pillarguard scan', () => {
+  it('reports findings and exits 1 when one reaches --fail-on', async () => {
+    const dir = await tempDir({ 'template.yaml': BAD_TABLE });
+    const r = await run(['scan', '.', '--format', 'json', '--fail-on', 'high'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.schemaVersion).toBe(1);
+    const ids = report.findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['dynamodb.pitr', 'dynamodb.cmk']));
+    const pitr = report.findings.find((f: { ruleId: string }) => f.ruleId === 'dynamodb.pitr');
+    expect(pitr.resource).toMatchObject({ id: 'Orders', file: 'template.yaml', line: 2 });
+  });
+
+  it('exits 0 when nothing reaches the threshold', async () => {
+    const dir = await tempDir({ 'template.yaml': BAD_TABLE });
+    expect((await run(['scan', '.', '--fail-on', 'critical'], dir)).code).toBe(0);
+    expect((await run(['scan', '.', '--fail-on', 'none'], dir)).code).toBe(0);
+  });
+
+  it('honours suppressions from pillarguard.yml and rejects one without a reason', async () => {
+    const ok = await tempDir({
+      'template.yaml': BAD_TABLE,
+      'pillarguard.yml': 'suppressions:\n  - rule: dynamodb.pitr\n    resource: Orders\n    reason: rebuilt nightly from S3\n    expires: 2099-01-01\n',
+    });
+    const r = await run(['scan', 'template.yaml', '--format', 'json', '--fail-on', 'none'], ok);
+    const pitr = JSON.parse(r.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'dynamodb.pitr');
+    expect(pitr.suppressed).toEqual({ reason: 'rebuilt nightly from S3', expires: '2099-01-01' });
+
+    const bad = await tempDir({ 'template.yaml': BAD_TABLE, '.github/pillarguard.yml': 'suppressions:\n  - rule: dynamodb.pitr\n    resource: Orders\n' });
+    const r2 = await run(['scan', 'template.yaml'], bad);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toBe('.github/pillarguard.yml:2:5: suppression: a reason is required — say why the risk is accepted\n');
+  });
+
+  it('reports an expired suppression as a finding of its own', async () => {
+    const dir = await tempDir({
+      'template.yaml': BAD_TABLE,
+      'pillarguard.yml': 'suppressions:\n  - rule: dynamodb.pitr\n    resource: Orders\n    reason: rebuilt nightly from S3\n    expires: 2020-01-01\n',
+    });
+    const report = JSON.parse((await run(['scan', 'template.yaml', '--format', 'json', '--fail-on', 'none'], dir)).stdout);
+    const ids = report.findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(ids).toContain('config.suppression-expired');
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'dynamodb.pitr').suppressed).toBeUndefined();
+  });
+
+  it('prints malformed input as file:line:col and exits 2 (fail closed)', async () => {
+    const dir = await tempDir({ 'broken.yaml': 'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties: {a: [1, 2\n' });
+    const r = await run(['scan', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^broken\.yaml:\d+:\d+: .+/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('says so and exits 0 on a directory without infrastructure code', async () => {
+    const dir = await tempDir({ 'README.md': '# hello\n', 'package.json': '{"name":"x"}' });
+    const r = await run(['scan', '.'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/no infrastructure code found/);
+  });
+
+  it('skips binary and oversized files with a message', async () => {
+    const dir = await tempDir({ 'blob.json': Buffer.from([0x7b, 0x00, 0x01, 0x02]), 'big.yaml': BAD_TABLE + '#'.repeat(5000) });
+    const r = await run(['scan', '.', '--max-file-size', '2KB'], dir);
+    expect(r.stderr).toMatch(/blob\.json: skipped: binary file/);
+    expect(r.stderr).toMatch(/big\.yaml: skipped: larger than the 2 KB limit/);
+  });
+
+  it('exits 2 on unreadable paths and bad usage, with one line and no stack', async () => {
+    const dir = await tempDir({});
+    const missing = await run(['scan', 'nope/'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('nope: no such file or directory\n');
+    const usage = await run(['scan', '--format', 'pdf'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.split('\n')[0]).toBe('pillarguard: --format must be one of text, json, markdown, sarif');
+    expect((await run(['scan', '--frobnicate'], dir)).code).toBe(2);
+    expect((await run(['launch'], dir)).code).toBe(2);
+  });
+
+  it('colours text output only on a terminal', async () => {
+    const dir = await tempDir({ 'template.yaml': BAD_TABLE });
+    const plain = await run(['scan', '.', '--fail-on', 'none'], dir);
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    const tty = await run(['scan', '.', '--fail-on', 'none'], dir, { isTTY: true });
+    expect(tty.stdout).toMatch(/\u001b\[/);
+  });
+
+  it('writes SARIF and Markdown to --output', async () => {
+    const dir = await tempDir({ 'template.yaml': BAD_TABLE });
+    await run(['scan', '.', '--format', 'sarif', '--output', 'out.sarif', '--fail-on', 'none'], dir);
+    const sarif = JSON.parse(await fs.readFile(path.join(dir, 'out.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+    await run(['scan', '.', '--format', 'markdown', '--output', 'out.md', '--fail-on', 'none'], dir);
+    expect(await fs.readFile(path.join(dir, 'out.md'), 'utf8')).toMatch(/dynamodb\.pitr/);
+  });
+});
+
+describe('pillarguard rules', () => {
+  it('prints the catalog as markdown and json', async () => {
+    const dir = await tempDir({});
+    const md = await run(['rules', '--format', 'markdown'], dir);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Rule catalog/);
+    expect(md.stdout).toMatch(/### dynamodb\.pitr/);
+    const json = JSON.parse((await run(['rules', '--format', 'json'], dir)).stdout);
+    expect(json.rules.length).toBeGreaterThan(50);
+    for (const r of json.rules) {
+      expect(r.remediation.cloudformation.length).toBeGreaterThan(0);
+      expect(r.remediation.terraform.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -2,7 +2,6 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src'],
-  testPathIgnorePatterns: ['/__tests__/run\.ts$'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   moduleNameMapper: { '^@pillarguard/rules$': '<rootDir>/../rules/src/index.ts' },

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { TOOL_VERSION } from '../version';
-import pkg from '../../package.json';
 
 it('reports the package version', () => {
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
   expect(TOOL_VERSION).toBe(pkg.version);
 });

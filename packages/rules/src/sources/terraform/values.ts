@@ -1,0 +1,137 @@
+import type { Tri, Unknown, V } from '../../model';
+import { isUnknown, unknown } from '../../model';
+import type { TfValue } from './types';
+
+/**
+ * Reading Terraform attribute trees. Blocks arrive as arrays of objects (plan JSON shape); a path
+ * segment that meets an array of a single-item block steps into its first element, so
+ * `point_in_time_recovery.enabled` reads `point_in_time_recovery[0].enabled`. `name[2]` picks an
+ * element explicitly. Every helper tolerates any shape (a plan can hold anything) and never throws.
+ */
+export type TfObject = { [key: string]: TfValue };
+
+export function isObject(v: TfValue | undefined): v is TfObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v);
+}
+
+const SEGMENT = /^([^[\]]*)((?:\[\d+\])*)$/;
+
+/** Value at a dotted path, or undefined when any step is missing. Unknown along the way is returned as is. */
+export function getPath(root: TfValue | undefined, path: string): TfValue | undefined {
+  let cur: TfValue | undefined = root;
+  for (const seg of path.split('.')) {
+    if (cur === undefined || cur === null) return undefined;
+    if (isUnknown(cur)) return cur;
+    if (Array.isArray(cur)) cur = cur[0];
+    if (!isObject(cur)) return cur === undefined || cur === null || isUnknown(cur) ? cur : undefined;
+    const m = SEGMENT.exec(seg);
+    if (!m) return undefined;
+    cur = Object.prototype.hasOwnProperty.call(cur, m[1]) ? cur[m[1]] : undefined;
+    for (const idx of m[2].match(/\d+/g) ?? []) {
+      if (cur === undefined || cur === null) return undefined;
+      if (isUnknown(cur)) return cur;
+      cur = Array.isArray(cur) ? cur[Number(idx)] : undefined;
+    }
+  }
+  return cur;
+}
+
+/** A whole-string Terraform reference: `${aws_kms_key.k.arn}`. */
+export function isReference(v: TfValue | undefined): boolean {
+  return typeof v === 'string' && /^\$\{[^{}]+\}$/.test(v);
+}
+
+/** The address/expression inside `${…}`. */
+export function referenceTarget(ref: string): string {
+  return ref.slice(2, -1);
+}
+
+function notKnownBeforeApply(what: string, v: string): Unknown {
+  return unknown(`${what} is ${v}, not known before apply`);
+}
+
+/** A boolean attribute: booleans, "true"/"false" strings; references and other shapes are Unknown. */
+export function toBool(v: TfValue | undefined, what: string): Tri | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v;
+  if (isUnknown(v)) return v;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (t === 'true') return true;
+    if (t === 'false') return false;
+    if (v.includes('${')) return notKnownBeforeApply(what, v);
+  }
+  return unknown(`${what} is not a boolean (${short(v)})`);
+}
+
+export function toNum(v: TfValue | undefined, what: string): V<number> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number') return v;
+  if (isUnknown(v)) return v;
+  if (typeof v === 'string') {
+    if (v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    if (v.includes('${')) return notKnownBeforeApply(what, v);
+  }
+  return unknown(`${what} is not a number (${short(v)})`);
+}
+
+/** Strings as written (references stay as `${…}` strings); numbers and booleans as their text. */
+export function toStr(v: TfValue | undefined, what: string): V<string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isUnknown(v)) return v;
+  return unknown(`${what} is not a string`);
+}
+
+/** A list (or set) of strings; a single string counts as a one-element list. */
+export function toStrList(v: TfValue | undefined, what: string): V<string[]> | undefined {
+  const items = toStrItems(v, what);
+  if (items === undefined || isUnknown(items)) return items;
+  const bad = items.find(isUnknown);
+  return bad ?? (items as string[]);
+}
+
+/** Like toStrList, but keeps per-element unknowns (`V<string>[]`). */
+export function toStrItems(v: TfValue | undefined, what: string): V<V<string>[]> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return v;
+  if (typeof v === 'string' && isReference(v)) return notKnownBeforeApply(what, v);
+  const list = Array.isArray(v) ? v : [v];
+  const out: V<string>[] = [];
+  for (const x of list) {
+    if (x === null) continue;
+    out.push(toStr(x, what) ?? unknown(`${what} has an empty element`));
+  }
+  return out;
+}
+
+/** A map of strings (`default_arguments`, `parameters`, `tags`). */
+export function toStrMap(v: TfValue | undefined, what: string): V<Record<string, V<string>>> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return v;
+  if (typeof v === 'string' && isReference(v)) return notKnownBeforeApply(what, v);
+  if (!isObject(v)) return unknown(`${what} is not a map`);
+  const out: Record<string, V<string>> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null) continue;
+    out[k] = toStr(x, `${what}.${k}`) ?? unknown(`${what}.${k} is empty`);
+  }
+  return out;
+}
+
+/** The objects of a (repeated) block; a single object counts as one block. */
+export function blocks(v: TfValue | undefined): TfObject[] {
+  if (Array.isArray(v)) return v.filter(isObject);
+  return isObject(v) ? [v] : [];
+}
+
+function short(v: TfValue): string {
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+}

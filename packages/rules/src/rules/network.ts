@@ -37,8 +37,8 @@ function exposureOf(rule: IngressRule): Exposure {
   const ports = portsOf(rule);
   if (ports.kind === 'none') return { kind: 'closed' };
   if (ports.kind === 'unknown') reasons.push(ports.reason);
-  if (reasons.length) return { kind: 'unknown', reason: reasons.join('; ') };
-  return { kind: 'open', cidr: world as string, ports: ports.kind === 'all' ? 'all ports' : ports.list };
+  if (reasons.length || world === undefined || ports.kind === 'unknown') return { kind: 'unknown', reason: reasons.join('; ') };
+  return { kind: 'open', cidr: world, ports: ports.kind === 'all' ? 'all ports' : ports.list };
 }
 
 type Ports = { kind: 'all' } | { kind: 'some'; list: string } | { kind: 'none' } | { kind: 'unknown'; reason: string };

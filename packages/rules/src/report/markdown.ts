@@ -1,0 +1,126 @@
+import type { Finding, ScanResult } from '../engine/types';
+import { SEVERITIES } from '../rules/types';
+import { plural } from './labels';
+import { escapeMarkdown } from './markdown-escape';
+import {
+  DETAILS_CLOSE,
+  approvalSection,
+  detailsOpen,
+  errorsSection,
+  findingBlock,
+  notesSection,
+  pillarTable,
+  resolvedLine,
+  severityGroupSummary,
+  skippedSection,
+  suppressedLine,
+  verdictSection,
+} from './markdown-sections';
+import { compareLocated, compareText, sortFindings } from './order';
+import { isOpen, summarize } from './summary';
+import type { MarkdownReportOptions } from './types';
+
+export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_000;
+
+/** Room kept for the truncation notice and the closing tags it may need. */
+const NOTICE_RESERVE = 400;
+
+/** A run of entries under one heading, optionally inside a collapsible `<details>`. */
+interface Section {
+  heading?: string;
+  details?: { summary: string; open: boolean };
+  entries: string[];
+  /** How entries are joined: findings need a blank line between them, list items do not. */
+  separator: string;
+}
+
+function sectionsOf(result: ScanResult): Section[] {
+  const findings = sortFindings(result.findings);
+  const open = findings.filter(isOpen);
+  const shown = new Set<string>();
+  const sections: Section[] = [];
+
+  if (result.errors.length) {
+    const errors = [...result.errors].sort(compareLocated);
+    sections.push({ heading: '## Input errors\n\nThese files could not be read; the gate fails closed until they parse.', entries: errorsSection(errors), separator: '\n' });
+  }
+  let first = true;
+  for (const severity of SEVERITIES) {
+    const group = open.filter((f) => f.severity === severity);
+    if (!group.length) continue;
+    sections.push({
+      heading: first ? '## Findings' : undefined,
+      details: { summary: severityGroupSummary(severity, group.length), open: severity === 'critical' || severity === 'high' },
+      entries: group.map((f) => findingBlock(f, shown)),
+      separator: '\n\n',
+    });
+    first = false;
+  }
+  const suppressed = findings.filter((f: Finding) => f.suppressed && f.status !== 'resolved');
+  if (suppressed.length) sections.push({ details: { summary: `Suppressed — ${plural(suppressed.length, 'accepted risk')}`, open: false }, entries: suppressed.map(suppressedLine), separator: '\n' });
+  const resolved = findings.filter((f) => f.status === 'resolved');
+  if (resolved.length) sections.push({ details: { summary: `Resolved by this change — ${plural(resolved.length, 'finding')}`, open: false }, entries: resolved.map(resolvedLine), separator: '\n' });
+  if (result.notes.length) sections.push({ details: { summary: plural(result.notes.length, 'note'), open: false }, entries: notesSection([...result.notes].sort(compareLocated)), separator: '\n' });
+  if (result.skipped.length) {
+    const skipped = [...result.skipped].sort((a, b) => compareText(a.path, b.path) || compareText(a.reason, b.reason));
+    sections.push({ details: { summary: `Skipped — ${plural(skipped.length, 'file')}`, open: false }, entries: skippedSection(skipped), separator: '\n' });
+  }
+  return sections;
+}
+
+/** `65,000` without `toLocaleString`, whose output depends on the runtime's ICU data. */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function truncationNotice(omitted: number, maxLength: number): string {
+  return `> **Report truncated:** ${plural(omitted, 'more entry', 'more entries')} not shown, to stay under ${groupThousands(maxLength)} characters. The JSON or SARIF report has everything.`;
+}
+
+/**
+ * The scan report as GitHub-flavoured Markdown (PR comment, job summary): verdict and level,
+ * approval, pillar table, then input errors, findings by severity in collapsible sections with
+ * remediation snippets, suppressed and resolved findings, notes and skipped files.
+ *
+ * Every string from the input is escaped (`escapeMarkdown`). Output is deterministic, and never
+ * longer than `maxLength`: whole entries are dropped from the end and a notice says how many,
+ * so `<details>` blocks and tables always stay balanced.
+ */
+export function toMarkdownReport(result: ScanResult, options: MarkdownReportOptions): string {
+  const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+  const summary = summarize(result);
+  const blocks = [`# ${escapeMarkdown(options.title ?? 'Pillarguard scan report')}`, verdictSection(summary, result.scores.level)];
+  if (options.approval) blocks.push(approvalSection(options.approval));
+  blocks.push(pillarTable(result.scores, options.baseScores));
+  const footer = `<sub>${escapeMarkdown(`${options.tool.name} ${options.tool.version}`)} · ${escapeMarkdown(result.generatedAt)}</sub>`;
+
+  let out = blocks.join('\n\n');
+  const budget = maxLength - footer.length - 2 - NOTICE_RESERVE;
+  if (out.length > budget) {
+    // Not even the header fits: say so plainly rather than cut Markdown in the middle.
+    return truncationNotice(result.findings.length, maxLength).slice(0, maxLength);
+  }
+
+  const sections = sectionsOf(result);
+  let omitted = 0;
+  for (const section of sections) {
+    if (omitted > 0) {
+      omitted += section.entries.length;
+      continue;
+    }
+    const open = [section.heading, section.details ? detailsOpen(section.details.summary, section.details.open) : undefined].filter((x) => x !== undefined).join('\n\n');
+    const close = section.details ? DETAILS_CLOSE : '';
+    let body = '';
+    for (const [i, entry] of section.entries.entries()) {
+      const next = body === '' ? entry : `${body}${section.separator}${entry}`;
+      if (out.length + 2 + open.length + 2 + next.length + 2 + close.length > budget) {
+        omitted = section.entries.length - i;
+        break;
+      }
+      body = next;
+    }
+    if (body !== '') out += `\n\n${open}\n\n${body}${close ? `\n\n${close}` : ''}`;
+  }
+  if (omitted > 0) out += `\n\n${truncationNotice(omitted, maxLength)}`;
+  return `${out}\n\n${footer}\n`;
+}

@@ -95,3 +95,18 @@ describe('cloudtrail.data-events', () => {
     expect(verdictOf(dataEvents, res('K', 'AWS::KMS::Key'))).toBe('not-applicable');
   });
 });
+
+describe('cloudtrail rules in the engine', () => {
+  it('evaluates per trail with source paths, and once for an input without trail', async () => {
+    const { evaluateRules } = await import('../engine/evaluate');
+    const t = res('Trail', 'AWS::CloudTrail::Trail', { facets: { trail: { multiRegion: false, logFileValidation: true, kmsKey: 'k' } }, facetPaths: { 'trail.multiRegion': 'IsMultiRegionTrail' } });
+    const withTrail = evaluateRules(rules, [t], ctxOf([t]));
+    expect(withTrail).toEqual([expect.objectContaining({ ruleId: 'cloudtrail.enabled', verdict: 'fail', path: 'IsMultiRegionTrail' })]);
+    const table = res('T', 'AWS::DynamoDB::Table', { tags: { data_classification: 'red' } });
+    const noTrail = evaluateRules(rules, [table], ctxOf([table]));
+    expect(noTrail.map((e) => [e.ruleId, e.verdict, e.resource.id])).toEqual([
+      ['cloudtrail.enabled', 'unknown', '(input)'],
+      ['cloudtrail.data-events', 'unknown', 'T'],
+    ]);
+  });
+});

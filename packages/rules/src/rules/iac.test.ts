@@ -1,5 +1,5 @@
 import { rules } from './iac';
-import { expectCompleteMetadata, res, ruleById, run, U, verdictOf } from './__testing__/builders-meta';
+import { ctxOf, expectCompleteMetadata, res, ruleById, run, U, verdictOf } from './__testing__/builders-meta';
 
 const managed = ruleById(rules, 'iac.managed');
 const owner = ruleById(rules, 'iac.owner');
@@ -78,5 +78,20 @@ describe('iac.owner', () => {
 describe('iac.parseable', () => {
   it('applies to no resource: the engine decides it from parse errors', () => {
     expect(verdictOf(parseable, res('T', 'AWS::DynamoDB::Table'))).toBe('not-applicable');
+  });
+});
+
+describe('iac rules in the engine', () => {
+  it('runs iac.managed on AWS Config items only, iac.owner everywhere, iac.parseable on no resource', async () => {
+    const { evaluateRules } = await import('../engine/evaluate');
+    const fromTemplate = res('T', 'AWS::DynamoDB::Table', { tags: { owner: 'a' } });
+    const fromConfig = res('arn:aws:dynamodb:eu-west-1:1:table/t', 'AWS::DynamoDB::Table', { tags: { owner: 'a' }, location: { file: 'snap.json', format: 'aws-config' } });
+    const all = [fromTemplate, fromConfig];
+    const summary = evaluateRules(rules, all, ctxOf(all)).map((e) => [e.ruleId, e.verdict, e.resource.id]);
+    expect(summary).toEqual([
+      ['iac.managed', 'fail', 'arn:aws:dynamodb:eu-west-1:1:table/t'],
+      ['iac.owner', 'pass', 'T'],
+      ['iac.owner', 'pass', 'arn:aws:dynamodb:eu-west-1:1:table/t'],
+    ]);
   });
 });

@@ -113,6 +113,7 @@ describe('lakeformation.sensitive-tag-grant', () => {
     expect(r.related).toEqual(['Customers']);
     const onOrders = grant(table('sales', 'orders'));
     expect(verdictOf(sensitive, onOrders, [onOrders, salesDb, orders], compliance)).toBe('pass');
+    expect(verdictOf(sensitive, grant(table('finance', 'ledger')), undefined, compliance)).toBe('not-applicable');
   });
 
   it('is unknown for unknown principals or values', () => {

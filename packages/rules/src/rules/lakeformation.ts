@@ -187,6 +187,7 @@ const sensitiveTagGrant: Rule = {
     if (isCompliance(principal, ctx)) return pass(`${principal} is a compliance principal.`, 'lakeformation.grant.principal');
     if (t.kind === 'unknown') return unknownResult(`cannot tell what the grant to ${principal} targets (${t.reason}).`, 'lakeformation.grant.target');
     const verdict = t.kind === 'lf-tag-policy' ? expressionExposure(t.expression, t.resourceType, ctx) : namedExposure(t, ctx);
+    if (verdict === undefined) return undefined;
     if (verdict.verdict === 'fail') return fail(`grants ${exposing.join(', ') || 'permissions'} on ${describeTarget(t)} to ${principal}, who is not a compliance principal: ${verdict.message}`, 'lakeformation.grant.target', verdict.related);
     if (verdict.verdict === 'unknown') return unknownResult(`grant to ${principal} on ${describeTarget(t)}: ${verdict.message}`, 'lakeformation.grant.target', verdict.related);
     return pass(`grant to ${principal} on ${describeTarget(t)}: ${verdict.message}`, 'lakeformation.grant.target', verdict.related);
@@ -229,7 +230,7 @@ function expressionExposure(expr: readonly LfTagExpression[], resourceType: V<'D
 }
 
 /** Does a grant on a named database/table reach a resource tagged with a sensitive LF-tag? */
-function namedExposure(t: LfGrantTarget, ctx: RuleContext): CheckResult {
+function namedExposure(t: LfGrantTarget, ctx: RuleContext): CheckResult | undefined {
   if (t.kind === 'table' && t.wildcard) {
     const tables = ctx.index.ofType('AWS::Glue::Table').filter((tb) => {
       const db = glueDatabaseOf(tb, ctx);
@@ -240,7 +241,8 @@ function namedExposure(t: LfGrantTarget, ctx: RuleContext): CheckResult {
     if (hit) return fail(`it covers ${display(hit)}, tagged ${sensitiveValuesIn(effectiveLfTags(hit, ctx), ctx).join(', ')}.`, undefined, [hit.id]);
   }
   const target = glueTargetOf(t, ctx.index);
-  if (!target) return pass('the target is not in the input with sensitive LF-tags.');
+  // A named target outside the input: its LF-tags are unknown, and this rule is about LF-tags.
+  if (!target) return undefined;
   const sensitive = sensitiveValuesIn(effectiveLfTags(target, ctx), ctx);
   if (sensitive.length > 0) return fail(`${display(target)} is tagged ${sensitive.join(', ')}.`, undefined, [target.id]);
   return pass(`${display(target)} carries no sensitive LF-tag.`, undefined, [target.id]);

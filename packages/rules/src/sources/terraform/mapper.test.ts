@@ -33,7 +33,10 @@ describe('common mapping', () => {
   });
 
   it('maps every MAPPING.md Terraform type to a canonical type', () => {
-    for (const [tfType, cfn] of Object.entries(TERRAFORM_TO_CFN_TYPE)) expect(cfn).toMatch(/^(AWS|Pillarguard)::/), expect(tfType).toMatch(/^aws_/);
+    for (const [tfType, cfn] of Object.entries(TERRAFORM_TO_CFN_TYPE)) {
+      expect(cfn).toMatch(/^(AWS|Pillarguard)::/);
+      expect(tfType).toMatch(/^aws_/);
+    }
     expect(TERRAFORM_TO_CFN_TYPE.aws_lakeformation_permissions).toBe('AWS::LakeFormation::PrincipalPermissions');
     expect(Object.keys(TERRAFORM_TO_CFN_TYPE)).toHaveLength(55);
   });

@@ -77,12 +77,19 @@ export const iamPolicy: TypeMapping = {
   },
 };
 
-/** The attachment resources: principal(s) → managed policy, folded into the principals by the linker. */
+/**
+ * The attachment resources: principal(s) → managed policy, folded into the principals by the
+ * linker. `role`/`user`/`group` are single names; `aws_iam_policy_attachment` has lists.
+ */
 function attachment(principalAttrs: string[]): TypeMapping {
   return {
     cfnType: 'Pillarguard::IAM::PolicyAttachment',
     map(r) {
-      const attachedTo = principalAttrs.flatMap((a) => r.items(undefined, a));
+      const attachedTo = principalAttrs.flatMap((a) => {
+        if (a.endsWith('s')) return r.items(undefined, a);
+        const one = r.str(undefined, a);
+        return one === undefined ? [] : [one];
+      });
       r.mark('iam.attachedTo', principalAttrs[0]);
       const policy = r.str('iam.managedPolicies', 'policy_arn');
       return { facets: { iam: { attachedTo, managedPolicies: policy === undefined ? [] : [policy] } } };

@@ -94,14 +94,28 @@ export function toMarkdownReport(result: ScanResult, options: MarkdownReportOpti
   blocks.push(pillarTable(result.scores, options.baseScores));
   const footer = `<sub>${escapeMarkdown(`${options.tool.name} ${options.tool.version}`)} · ${escapeMarkdown(result.generatedAt)}</sub>`;
 
-  let out = blocks.join('\n\n');
-  const budget = maxLength - footer.length - 2 - NOTICE_RESERVE;
-  if (out.length > budget) {
+  const head = blocks.join('\n\n');
+  const sections = sectionsOf(result);
+  const room = maxLength - footer.length - 3; // "\n\n" before the footer, "\n" after it
+  // Everything if it fits; otherwise again, keeping room for the notice that says what is missing.
+  let body = fill(head, sections, room);
+  if (body.omitted > 0) body = fill(head, sections, room - NOTICE_RESERVE);
+  if (body.text === undefined) {
     // Not even the header fits: say so plainly rather than cut Markdown in the middle.
     return truncationNotice(result.findings.length, maxLength).slice(0, maxLength);
   }
+  const notice = body.omitted > 0 ? `\n\n${truncationNotice(body.omitted, maxLength)}` : '';
+  return `${body.text}${notice}\n\n${footer}\n`;
+}
 
-  const sections = sectionsOf(result);
+/**
+ * Appends whole entries after `head` while the text stays within `room`; a section is opened only
+ * with at least one entry and always closed. Returns how many entries were left out, and no text
+ * at all when `head` alone is too long.
+ */
+function fill(head: string, sections: readonly Section[], room: number): { text?: string; omitted: number } {
+  if (head.length > room) return { omitted: 0 };
+  let out = head;
   let omitted = 0;
   for (const section of sections) {
     if (omitted > 0) {
@@ -109,18 +123,17 @@ export function toMarkdownReport(result: ScanResult, options: MarkdownReportOpti
       continue;
     }
     const open = [section.heading, section.details ? detailsOpen(section.details.summary, section.details.open) : undefined].filter((x) => x !== undefined).join('\n\n');
-    const close = section.details ? DETAILS_CLOSE : '';
+    const close = section.details ? `\n\n${DETAILS_CLOSE}` : '';
     let body = '';
     for (const [i, entry] of section.entries.entries()) {
       const next = body === '' ? entry : `${body}${section.separator}${entry}`;
-      if (out.length + 2 + open.length + 2 + next.length + 2 + close.length > budget) {
+      if (out.length + 2 + open.length + 2 + next.length + close.length > room) {
         omitted = section.entries.length - i;
         break;
       }
       body = next;
     }
-    if (body !== '') out += `\n\n${open}\n\n${body}${close ? `\n\n${close}` : ''}`;
+    if (body !== '') out += `\n\n${open}\n\n${body}${close}`;
   }
-  if (omitted > 0) out += `\n\n${truncationNotice(omitted, maxLength)}`;
-  return `${out}\n\n${footer}\n`;
+  return { text: out, omitted };
 }

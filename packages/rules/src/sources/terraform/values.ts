@@ -16,21 +16,45 @@ export function isObject(v: TfValue | undefined): v is TfObject {
 
 const SEGMENT = /^([^[\]]*)((?:\[\d+\])*)$/;
 
+/** A parsed path step: attribute name and explicit indexes (`ingress[2]` → ingress, [2]). */
+interface Step {
+  key: string;
+  indexes: number[];
+}
+
+// Paths are a few hundred constant strings: parse each once (this runs for every attribute read).
+const compiled = new Map<string, Step[] | null>();
+
+function compile(path: string): Step[] | null {
+  let steps = compiled.get(path);
+  if (steps !== undefined) return steps;
+  steps = [];
+  for (const seg of path.split('.')) {
+    const m = SEGMENT.exec(seg);
+    if (!m) {
+      steps = null;
+      break;
+    }
+    steps.push({ key: m[1], indexes: (m[2].match(/\d+/g) ?? []).map(Number) });
+  }
+  if (compiled.size < 10_000) compiled.set(path, steps);
+  return steps;
+}
+
 /** Value at a dotted path, or undefined when any step is missing. Unknown along the way is returned as is. */
 export function getPath(root: TfValue | undefined, path: string): TfValue | undefined {
+  const steps = compile(path);
+  if (steps === null) return undefined;
   let cur: TfValue | undefined = root;
-  for (const seg of path.split('.')) {
+  for (const step of steps) {
     if (cur === undefined || cur === null) return undefined;
-    if (isUnknown(cur)) return cur;
     if (Array.isArray(cur)) cur = cur[0];
     if (!isObject(cur)) return cur === undefined || cur === null || isUnknown(cur) ? cur : undefined;
-    const m = SEGMENT.exec(seg);
-    if (!m) return undefined;
-    cur = Object.prototype.hasOwnProperty.call(cur, m[1]) ? cur[m[1]] : undefined;
-    for (const idx of m[2].match(/\d+/g) ?? []) {
+    cur = Object.prototype.hasOwnProperty.call(cur, step.key) ? cur[step.key] : undefined;
+    for (const idx of step.indexes) {
       if (cur === undefined || cur === null) return undefined;
       if (isUnknown(cur)) return cur;
-      cur = Array.isArray(cur) ? cur[Number(idx)] : undefined;
+      cur = Array.isArray(cur) ? cur[idx] : undefined;
     }
   }
   return cur;
@@ -97,6 +121,8 @@ export function toStrItems(v: TfValue | undefined, what: string): V<V<string>[]>
   if (v === undefined || v === null) return undefined;
   if (isUnknown(v)) return v;
   if (typeof v === 'string' && isReference(v)) return notKnownBeforeApply(what, v);
+  // Fast path, the common case: already a list of strings (shared, not copied; callers only read).
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
   const list = Array.isArray(v) ? v : [v];
   const out: V<string>[] = [];
   for (const x of list) {
@@ -112,6 +138,9 @@ export function toStrMap(v: TfValue | undefined, what: string): V<Record<string,
   if (isUnknown(v)) return v;
   if (typeof v === 'string' && isReference(v)) return notKnownBeforeApply(what, v);
   if (!isObject(v)) return unknown(`${what} is not a map`);
+  let plain = true;
+  for (const k in v) if (typeof v[k] !== 'string') plain = false;
+  if (plain) return v as Record<string, string>;
   const out: Record<string, V<string>> = {};
   for (const [k, x] of Object.entries(v)) {
     if (x === null) continue;

@@ -1,6 +1,14 @@
-import type { Resource, V } from '../model';
+import type { Resource } from '../model';
 import { isUnknown } from '../model';
-import { DATA_RESOURCE_TYPES, strictest, type Level } from '../classify/classify';
+import { DATA_RESOURCE_TYPES, type Level } from '../classify/classify';
+import { classificationEntries, entryLevel, glueDatabaseOf, mappingKeys, type ClassificationEntry } from '../classify/entries';
+
+export { classificationEntries, entryLevel, glueDatabaseOf, type ClassificationEntry };
+
+/** Kept for the rule files that import it: the engine's level already includes Glue parameters and LF-tags. */
+export function dataLevel(resource: Resource, ctx: RuleContext): Level | undefined {
+  return ctx.level(resource);
+}
 import type { AnyRule, CheckResult, Rule, RuleContext } from './types';
 import { display, fail, pass, unknownResult } from './support';
 
@@ -10,67 +18,6 @@ import { display, fail, pass, unknownResult } from './support';
  * them the article's own mechanisms count too: table parameters and Lake Formation LF-tags
  * (`pii=high` assigned to a database or table).
  */
-
-/** One classification fact found on a resource: which key, its value, and the facet path that holds it. */
-export interface ClassificationEntry {
-  source: 'tag' | 'parameter' | 'lf-tag';
-  key: string;
-  value: V<string>;
-  path: string;
-}
-
-/** Keys of the classification mapping, lower-case → as configured. */
-function mappingKeys(ctx: RuleContext): Map<string, string> {
-  return new Map(Object.keys(ctx.config.classification).map((k) => [k.toLowerCase(), k]));
-}
-
-/** Every classification key/value a resource carries, from tags, Glue parameters and LF-tags. */
-export function classificationEntries(resource: Resource, ctx: RuleContext): ClassificationEntry[] {
-  const keys = mappingKeys(ctx);
-  const out: ClassificationEntry[] = [];
-  for (const [key, value] of Object.entries(resource.tags)) {
-    if (keys.has(key.toLowerCase())) out.push({ source: 'tag', key, value, path: `tags.${key}` });
-  }
-  for (const [key, value] of Object.entries(resource.facets.glue?.tableParameters ?? {})) {
-    if (keys.has(key.toLowerCase())) out.push({ source: 'parameter', key, value, path: `glue.tableParameters.${key}` });
-  }
-  (resource.facets.lakeformation?.assignedTags ?? []).forEach((tag, i) => {
-    if (isUnknown(tag.key) || !keys.has(tag.key.toLowerCase())) return;
-    for (const value of tag.values) out.push({ source: 'lf-tag', key: tag.key, value, path: `lakeformation.assignedTags[${i}]` });
-  });
-  return out;
-}
-
-/** Level of one entry under the mapping: a level, `invalid`, or unknown. */
-export function entryLevel(entry: ClassificationEntry, ctx: RuleContext): Level | 'invalid' | 'unknown' {
-  if (isUnknown(entry.value)) return 'unknown';
-  const mapKey = mappingKeys(ctx).get(entry.key.toLowerCase());
-  if (mapKey === undefined) return 'unknown';
-  return ctx.config.classification[mapKey][entry.value.trim().toLowerCase()] ?? 'invalid';
-}
-
-/** The Glue database a catalog table belongs to, when the input defines it. */
-export function glueDatabaseOf(table: Resource, ctx: RuleContext): Resource | undefined {
-  if (table.type !== 'AWS::Glue::Table') return undefined;
-  return ctx.index.resolve(table.facets.glue?.database, ['AWS::Glue::Database']);
-}
-
-/**
- * Classification level as the Glue / Lake Formation rules need it: the engine's level (tags, owning
- * cluster or database) made stricter by Glue parameters and LF-tags on the resource and, for a
- * table, on its database (Lake Formation tables inherit their database's LF-tags).
- */
-export function dataLevel(resource: Resource, ctx: RuleContext): Level | undefined {
-  let level = ctx.level(resource);
-  const sources = [resource, glueDatabaseOf(resource, ctx)].filter((r): r is Resource => r !== undefined);
-  for (const r of sources) {
-    for (const e of classificationEntries(r, ctx)) {
-      const l = entryLevel(e, ctx);
-      if (l !== 'invalid' && l !== 'unknown') level = strictest(level, l);
-    }
-  }
-  return level;
-}
 
 function describeEntry(e: ClassificationEntry): string {
   const what = e.source === 'tag' ? 'tag' : e.source === 'parameter' ? 'table parameter' : 'LF-tag';
@@ -101,13 +48,13 @@ const tagged: Rule = {
   check(resource, ctx) {
     // An Aurora/RDS instance in a cluster holds the cluster's data: the cluster is the one judged.
     if (resource.type === 'AWS::RDS::DBInstance' && resource.facets.database?.cluster !== undefined) return undefined;
-    const entries = classificationEntries(resource, ctx);
+    const entries = classificationEntries(resource, ctx.config.classification);
     if (entries.length > 0) {
       const e = entries[0];
       return pass(`classified by ${describeEntry(e)}.`, e.path);
     }
-    const db = glueDatabaseOf(resource, ctx);
-    const inherited = db ? classificationEntries(db, ctx) : [];
+    const db = glueDatabaseOf(resource, ctx.index);
+    const inherited = db ? classificationEntries(db, ctx.config.classification) : [];
     if (db && inherited.length > 0) return pass(`not classified itself; inherits ${describeEntry(inherited[0])} from its database ${display(db)}.`, undefined, [db.id]);
     const unreadLfTag = (resource.facets.lakeformation?.assignedTags ?? []).find((t) => isUnknown(t.key));
     if (unreadLfTag && isUnknown(unreadLfTag.key)) return unknownResult(`cannot tell whether ${display(resource)} is classified: an LF-tag key is unknown (${unreadLfTag.key.reason}).`, 'lakeformation.assignedTags');
@@ -130,13 +77,13 @@ const validValue: Rule = {
   appliesTo: DATA_RESOURCE_TYPES,
   references: ['https://docs.aws.amazon.com/whitepapers/latest/data-classification/data-classification.html'],
   check(resource, ctx) {
-    const entries = classificationEntries(resource, ctx);
+    const entries = classificationEntries(resource, ctx.config.classification);
     if (entries.length === 0) return undefined; // classification.tagged reports the missing tag
     const results: CheckResult[] = [];
     for (const e of entries) {
-      const level = entryLevel(e, ctx);
+      const level = entryLevel(e, ctx.config.classification);
       if (level === 'invalid') {
-        const mapKey = mappingKeys(ctx).get(e.key.toLowerCase()) ?? e.key;
+        const mapKey = mappingKeys(ctx.config.classification).get(e.key.toLowerCase()) ?? e.key;
         const allowed = Object.keys(ctx.config.classification[mapKey] ?? {}).join(', ');
         results.push(fail(`${describeEntry(e)} is not a configured value (allowed: ${allowed}).`, e.path));
       } else if (level === 'unknown') {

@@ -80,7 +80,7 @@ function grantOf(r: Resource): Grant | undefined {
 /** The LF-tags in effect on a Glue database or table: its own, plus its database's that it does not override. */
 function effectiveLfTags(glue: Resource, ctx: RuleContext): LfTagExpression[] {
   const own = glue.facets.lakeformation?.assignedTags ?? [];
-  const db = glueDatabaseOf(glue, ctx);
+  const db = glueDatabaseOf(glue, ctx.index);
   const inherited = (db?.facets.lakeformation?.assignedTags ?? []).filter((t) => isUnknown(t.key) || !own.some((o) => !isUnknown(o.key) && eq(o.key, t.key as string)));
   return [...own, ...inherited];
 }
@@ -233,7 +233,7 @@ function expressionExposure(expr: readonly LfTagExpression[], resourceType: V<'D
 function namedExposure(t: LfGrantTarget, ctx: RuleContext): CheckResult | undefined {
   if (t.kind === 'table' && t.wildcard) {
     const tables = ctx.index.ofType('AWS::Glue::Table').filter((tb) => {
-      const db = glueDatabaseOf(tb, ctx);
+      const db = glueDatabaseOf(tb, ctx.index);
       const name = db ? (db.facets.glue?.catalogName ?? db.name) : tb.facets.glue?.database;
       return typeof name === 'string' && !isUnknown(t.database) && eq(name, t.database);
     });
@@ -269,7 +269,7 @@ const lfTagsAssigned: Rule = {
   check(resource, ctx) {
     const own = resource.facets.lakeformation?.assignedTags ?? [];
     if (own.length > 0) return pass(`carries LF-tags ${describeExpression(own)}.`, 'lakeformation.assignedTags');
-    const db = glueDatabaseOf(resource, ctx);
+    const db = glueDatabaseOf(resource, ctx.index);
     const inherited = db?.facets.lakeformation?.assignedTags ?? [];
     if (db && inherited.length > 0) return pass(`inherits LF-tags ${describeExpression(inherited)} from its database ${display(db)}.`, 'lakeformation.assignedTags', [db.id]);
     // An assignment whose target we could not resolve may be the one for this resource.
@@ -447,7 +447,7 @@ function wildcardExposure(t: Extract<LfGrantTarget, { kind: 'table' }>, ctx: Rul
   const dbName = t.database;
   const db = glueTargetOf({ kind: 'database', name: dbName }, ctx.index);
   const tables = ctx.index.ofType('AWS::Glue::Table').filter((tb) => {
-    const owner = glueDatabaseOf(tb, ctx);
+    const owner = glueDatabaseOf(tb, ctx.index);
     const name = owner ? (owner.facets.glue?.catalogName ?? owner.name) : tb.facets.glue?.database;
     return typeof name === 'string' && eq(name, dbName);
   });

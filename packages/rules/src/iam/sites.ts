@@ -69,3 +69,19 @@ export function writtenStatements(resource: Resource, index: ResourceIndex): Sta
   }
   return out;
 }
+
+/**
+ * Principals of the input that a policy resource applies to: those its `iam.attachedTo` names and
+ * those whose `iam.managedPolicies` point at it.
+ */
+export function principalsOf(policy: Resource, index: ResourceIndex): Resource[] {
+  const out = new Set<Resource>();
+  for (const t of policy.facets.iam?.attachedTo ?? []) {
+    const p = isUnknown(t) ? undefined : index.resolve(t, PRINCIPAL_TYPES);
+    if (p) out.add(p);
+  }
+  for (const p of index.ofType(...PRINCIPAL_TYPES)) {
+    if ((p.facets.iam?.managedPolicies ?? []).some((ref) => !isUnknown(ref) && index.resolve(ref, POLICY_TYPES) === policy)) out.add(p);
+  }
+  return [...out];
+}

@@ -1,0 +1,40 @@
+import type { Resource } from '../model';
+import { isUnknown } from '../model';
+import type { ResourceIndex } from '../engine/resource-index';
+import { awsManagedModel, awsManagedPolicyName } from './aws-managed';
+import { PRINCIPAL_TYPES, writtenStatements, type UnreadableDocument, type WrittenStatement } from './sites';
+
+/**
+ * What a statement-level rule checks on one resource, so each statement problem is reported once,
+ * where it is written: the resource's own statements, plus — on a principal — the modelled
+ * statements of the AWS-managed policies it attaches (they are written nowhere in the input, so
+ * the attachment is the place to report them, at `iam.managedPolicies[i]`). Customer-managed
+ * policies are checked on their own resource, not on each principal that attaches them.
+ */
+export interface CheckedStatements {
+  statements: WrittenStatement[];
+  unreadable: UnreadableDocument[];
+  /** Managed-policy references that cannot be resolved at all (could be any policy). */
+  unresolvedRefs: Array<{ path: string; reason: string }>;
+  /** AWS-managed policies attached here that aws-managed.ts does not model. */
+  unmodelled: Array<{ path: string; name: string }>;
+}
+
+export function checkedStatements(resource: Resource, index: ResourceIndex): CheckedStatements {
+  const own = writtenStatements(resource, index);
+  const out: CheckedStatements = { statements: [...own.statements], unreadable: [...own.unreadable], unresolvedRefs: [], unmodelled: [] };
+  if (!PRINCIPAL_TYPES.includes(resource.type)) return out;
+  (resource.facets.iam?.managedPolicies ?? []).forEach((ref, i) => {
+    const path = `iam.managedPolicies[${i}]`;
+    if (isUnknown(ref)) {
+      out.unresolvedRefs.push({ path, reason: ref.reason });
+      return;
+    }
+    const name = awsManagedPolicyName(ref);
+    if (name === undefined) return;
+    const model = awsManagedModel(name);
+    if (model.kind === 'unmodelled') out.unmodelled.push({ path, name });
+    else for (const statement of model.statements) out.statements.push({ statement, resourceId: resource.id, path, policyName: `AWS-managed ${name}` });
+  });
+  return out;
+}

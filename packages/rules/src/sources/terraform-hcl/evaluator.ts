@@ -45,7 +45,12 @@ export class Evaluator {
     if (Array.isArray(v)) return v.map((x) => this.raw(x, scope, depth + 1));
     if (typeof v === 'object') {
       const out: ValObject = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) setKey(out, k, this.raw(x, scope, depth + 1));
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        const key = k.includes('${') || k.includes('%{') ? this.templateString(k, scope) : k;
+        const ks = asString(key);
+        if (ks === undefined) return notKnown([key], 'an object key') ?? failure(`an object key is a ${typeName(key)}, not a string`);
+        setKey(out, ks, this.raw(x, scope, depth + 1));
+      }
       return out;
     }
     return unknown(`unexpected ${typeof v} in the configuration`);

@@ -21,7 +21,11 @@ export function collectTemplates(v: unknown, into: Set<string>, depth = 0): void
   } else if (Array.isArray(v)) {
     for (const x of v) collectTemplates(x, into, depth + 1);
   } else if (v !== null && typeof v === 'object') {
-    for (const x of Object.values(v)) collectTemplates(x, into, depth + 1);
+    // Keys too: hcl2json writes `{ (local.k) = 1 }` as the key "${(local.k)}".
+    for (const [k, x] of Object.entries(v)) {
+      if (needsParsing(k)) into.add(k);
+      collectTemplates(x, into, depth + 1);
+    }
   }
 }
 

@@ -46,7 +46,8 @@ describe('kms.policy-public', () => {
     expect(verdictOf(r, key({ policy: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringNotEquals: { 'kms:CallerAccount': '111122223333' } } }) }))).toBe('fail');
   });
   it('passes * under a restricting condition, and a public Deny', () => {
-    for (const cond of [{ StringEquals: { 'kms:CallerAccount': '111122223333', 'kms:ViaService': 'dynamodb.eu-west-1.amazonaws.com' } }, { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }, { StringEquals: { 'aws:SourceVpce': 'vpce-1' } }]) {
+    const conditions: PolicyTree[] = [{ StringEquals: { 'kms:CallerAccount': '111122223333', 'kms:ViaService': 'dynamodb.eu-west-1.amazonaws.com' } }, { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }, { StringEquals: { 'aws:SourceVpce': 'vpce-1' } }];
+    for (const cond of conditions) {
       expect(verdictOf(r, key({ policy: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: cond }) }))).toBe('pass');
     }
     expect(verdictOf(r, key({ policy: policy(ROOT, { Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*' }) }))).toBe('pass');

@@ -1,0 +1,1 @@
+export { isCdkManifest, parseCdkAssembly } from './assembly';

@@ -27,6 +27,11 @@ describe('ResourceIndex', () => {
     expect(idx.resolve('${module.data.aws_kms_key.k[0].arn}')?.id).toBe('module.data.aws_kms_key.k[0]');
   });
 
+  it('finds a resource by the id at the end of its ARN', () => {
+    const sg = res('arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0abc', 'AWS::EC2::SecurityGroup', { arn: 'arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0abc', name: 'db' });
+    expect(new ResourceIndex([sg]).resolve('sg-0abc', ['AWS::EC2::SecurityGroup'])).toBe(sg);
+  });
+
   it('returns nothing for unknowns, misses and wrong types', () => {
     expect(idx.resolve({ kind: 'unknown', reason: 'x' })).toBeUndefined();
     expect(idx.resolve('nope')).toBeUndefined();

@@ -16,7 +16,13 @@ export class ResourceIndex {
   constructor(private readonly resources: readonly Resource[]) {
     for (const r of resources) {
       if (!this.byId.has(r.id)) this.byId.set(r.id, r);
-      if (r.arn) this.byArn.set(r.arn, r);
+      if (r.arn) {
+        this.byArn.set(r.arn, r);
+        // The ARN's resource id (`security-group/sg-0abc` → `sg-0abc`, `key/1234…`) is how other
+        // items refer to it: AWS Config lists a cluster's security groups by group id.
+        const tail = r.arn.split(/[:/]/).pop();
+        if (tail && tail !== r.name) push(this.byName, tail, r);
+      }
       if (typeof r.name === 'string') push(this.byName, r.name, r);
       push(this.byType, r.type, r);
       const alias = r.facets.kms?.aliasName;

@@ -155,5 +155,13 @@ export function collectConfig(files: readonly LoadedFile[]): ModuleConfig {
       }
     }
   }
+  // hcl2json sorts keys; Terraform users read their files top to bottom: keep source order.
+  const fileIndex = new Map(files.map((f, i) => [f.path, i]));
+  const order = (b: BlockDecl) => [fileIndex.get(b.file) ?? 0, b.line ?? Number.MAX_SAFE_INTEGER];
+  config.blocks.sort((a, b) => {
+    const [fa, la] = order(a);
+    const [fb, lb] = order(b);
+    return fa - fb || la - lb;
+  });
   return config;
 }

@@ -88,5 +88,7 @@ function forEachPairs(fe: Val): Array<[string, Val]> | Unknown {
     return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => [k, k]);
   }
   if (fe === null) return unknown('for_each is null');
-  return unknown(`for_each: ${unknownReason(fe, 'for_each')}`);
+  if (isUnknown(fe)) return fe;
+  if (fe instanceof Deferred) return unknown(unknownReason(fe, 'for_each'));
+  return unknown(`for_each must be a map or a set of strings, got a ${typeof fe}`);
 }

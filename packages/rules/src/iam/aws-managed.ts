@@ -23,7 +23,8 @@ export type AwsManagedModel =
   | { kind: 'modelled'; name: string; statements: PolicyStatement[] }
   | { kind: 'unmodelled'; name: string };
 
-const AWS_MANAGED_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/;
+// The partition may still be a placeholder (`arn:${AWS::Partition}:…`, `arn:${data.aws_partition.current.partition}:…`).
+const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\$\{[^}]+\}):iam::aws:policy\/(?:.*\/)?([^/]+)$/;
 
 /** Policy names whose service prefix cannot be derived from the name itself. */
 const SERVICE_OF_NAME: Record<string, string> = {

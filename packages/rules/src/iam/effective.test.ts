@@ -87,6 +87,8 @@ describe('AWS-managed policy models', () => {
   it('recognises AWS-managed ARNs, also under a path', () => {
     expect(awsManagedPolicyName('arn:aws:iam::aws:policy/AdministratorAccess')).toBe('AdministratorAccess');
     expect(awsManagedPolicyName('arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole')).toBe('AWSGlueServiceRole');
+    expect(awsManagedPolicyName('arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess')).toBe('AdministratorAccess');
+    expect(awsManagedPolicyName('arn:${data.aws_partition.current.partition}:iam::aws:policy/ReadOnlyAccess')).toBe('ReadOnlyAccess');
     expect(awsManagedPolicyName('arn:aws:iam::111122223333:policy/AdministratorAccess')).toBeUndefined();
   });
 

@@ -51,7 +51,7 @@ function judge(ok: V<boolean>, bad: string): Omit<TrustIssue, 'path'> | undefine
 
 function principalIssue(s: PolicyStatement, p: Principal, ownAccount: string | undefined): Omit<TrustIssue, 'path'> | undefined {
   if (isPublicPrincipal(p)) return judge(restrictedBy(s, PUBLIC_RESTRICTING_KEYS), 'Any AWS principal may assume the role (`*`) without an organisation/account condition');
-  if (isUnknown(p.value)) return { verdict: 'unknown', message: `A ${p.type} principal cannot be resolved (${p.value.reason}).` };
+  if (isUnknown(p.value)) return { verdict: 'unknown', message: `A principal (${p.type}) cannot be resolved (${p.value.reason}).` };
   const value = p.value;
   if (p.type === 'AWS') {
     if (isOwnAccountReference(value)) return undefined;

@@ -17,3 +17,4 @@ export { parseSources, type ParsedInput, type ParsedSources, type SourceOptions 
 export { normalizePolicy } from './iam/normalize';
 export * from './score';
 export * from './report';
+export * as iam from './iam';

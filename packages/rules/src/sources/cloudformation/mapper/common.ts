@@ -22,7 +22,7 @@ export function keyEncryption(key: V<string> | undefined, noKey: AtRest, path: s
 
 /** `{{resolve:secretsmanager:…}}` / `{{resolve:ssm-secure:…}}` and other dynamic references. */
 export function isDynamicReference(s: string): boolean {
-  return /\{\{resolve:[^}]+\}\}/.test(s);
+  return /\{\{resolve:(secretsmanager|ssm-secure|ssm):/.test(s);
 }
 
 /** A string that is exactly one reference to another resource (`${DbSecret}`, `${DbSecret.Arn}`). */

@@ -1,5 +1,5 @@
 import { isUnknown, unknown } from '../../model';
-import { MAX_COLLECTION } from './limits';
+import { MAX_COLLECTION, MAX_EVAL_DEPTH } from './limits';
 import { Deferred, asString, containsUnknown, deepEqual, failure, has, isObj, notKnown, setKey, sortedKeys, type Val, type ValObject } from './value';
 
 /**
@@ -59,7 +59,7 @@ export function concatText(parts: Val[], what: string): Val {
 
 function jsonText(v: Val, depth: number): string | Deferred | undefined {
   // Returns undefined when something inside is Unknown (the caller keeps the tree instead).
-  if (depth > 200) return undefined;
+  if (depth > MAX_EVAL_DEPTH) return undefined;
   if (v instanceof Deferred) return JSON.stringify(v.text);
   if (isUnknown(v)) return undefined;
   if (Array.isArray(v)) {
@@ -81,7 +81,7 @@ function jsonText(v: Val, depth: number): string | Deferred | undefined {
 
 function hasDeferred(v: Val, depth = 0): string | undefined {
   if (v instanceof Deferred) return v.first;
-  if (depth > 200) return undefined;
+  if (depth > MAX_EVAL_DEPTH) return undefined;
   const inner = Array.isArray(v) ? v : isObj(v) ? Object.values(v) : [];
   for (const x of inner) {
     const d = hasDeferred(x, depth + 1);
@@ -109,7 +109,7 @@ function jsonencode(args: Val[], name: string): Val {
 
 function fromJson(x: unknown, depth: number): Val {
   if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return x;
-  if (depth > 200) return unknown('JSON nested too deeply');
+  if (depth > MAX_EVAL_DEPTH) return unknown('JSON nested too deeply');
   if (Array.isArray(x)) return x.map((e) => fromJson(e, depth + 1));
   const o: ValObject = {};
   for (const [k, e] of Object.entries(x as Record<string, unknown>)) setKey(o, k, fromJson(e, depth + 1));

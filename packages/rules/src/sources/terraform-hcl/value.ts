@@ -1,6 +1,7 @@
 import type { Unknown } from '../../model';
 import { isUnknown, unknown } from '../../model';
 import type { TfValue } from '../terraform/types';
+import { MAX_EVAL_DEPTH } from './limits';
 
 /**
  * A value only known after apply: a resource/data attribute. Kept as text with the reference in
@@ -65,7 +66,7 @@ export function notKnown(values: readonly Val[], what: string): Unknown | undefi
 /** Deep: is there an Unknown anywhere inside? */
 export function containsUnknown(v: Val, depth = 0): boolean {
   if (isUnknown(v)) return true;
-  if (depth > 200) return true;
+  if (depth > MAX_EVAL_DEPTH) return true;
   if (Array.isArray(v)) return v.some((x) => containsUnknown(x, depth + 1));
   if (isObj(v)) return Object.values(v).some((x) => containsUnknown(x, depth + 1));
   return false;
@@ -75,7 +76,7 @@ export function containsUnknown(v: Val, depth = 0): boolean {
 export function toTfValue(v: Val, depth = 0): TfValue {
   if (v instanceof Deferred) return v.text;
   if (isUnknown(v)) return { kind: 'unknown', reason: v.reason };
-  if (depth > 200) return unknown('value nested too deeply');
+  if (depth > MAX_EVAL_DEPTH) return unknown('value nested too deeply');
   if (Array.isArray(v)) return v.map((x) => toTfValue(x, depth + 1));
   if (isObj(v)) {
     const out: { [key: string]: TfValue } = {};
@@ -120,7 +121,7 @@ export function asString(v: Val): string | undefined {
 
 /** Deep equality of known values (Terraform compares type and value: `"1" != 1`). */
 export function deepEqual(a: Val, b: Val, depth = 0): boolean {
-  if (depth > 200) return false;
+  if (depth > MAX_EVAL_DEPTH) return false;
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i], depth + 1));
   if (isObj(a) && isObj(b)) {

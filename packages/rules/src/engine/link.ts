@@ -1,4 +1,4 @@
-import type { Facets, LfGrantTarget, NamedPolicy, Resource, V } from '../model';
+import type { Facets, LfGrantTarget, LfTagExpression, NamedPolicy, Resource, V } from '../model';
 import { isUnknown } from '../model';
 import { ResourceIndex } from './resource-index';
 
@@ -75,8 +75,18 @@ export function linkResources(resources: readonly Resource[]): Resource[] {
         note(principal, `policy ${r.id}`);
       }
     }
-    // LF-tag assignments → Glue database / table.
-    const assignment = r.facets.lakeformation?.assignment;
+    // LF-tag assignments → Glue database / table (tag keys given as references to the LF-tag resolved first).
+    const rawAssignment = r.facets.lakeformation?.assignment;
+    const assignment = rawAssignment && { ...rawAssignment, tags: resolveTagKeys(rawAssignment.tags, index) };
+    if (assignment && rawAssignment && assignment.tags.some((t, i) => t.key !== rawAssignment.tags[i].key)) edit(r, 'lakeformation').assignment = assignment;
+    const policy = r.facets.lakeformation?.grant?.target;
+    if (policy?.kind === 'lf-tag-policy') {
+      const expression = resolveTagKeys(policy.expression, index);
+      if (expression.some((t, i) => t.key !== policy.expression[i].key)) {
+        const lf = edit(r, 'lakeformation');
+        lf.grant = { ...lf.grant!, target: { ...policy, expression } };
+      }
+    }
     if (assignment) {
       const target = glueTargetOf(assignment.target, index);
       if (target) {
@@ -87,6 +97,18 @@ export function linkResources(resources: readonly Resource[]): Resource[] {
     }
   }
   return out;
+}
+
+/**
+ * LF-tag keys written as a reference to the LF-tag resource (CFN `Ref: PiiTag`, TF
+ * `aws_lakeformation_lf_tag.pii.key`) become the tag's key, as Lake Formation sees it.
+ */
+function resolveTagKeys(tags: LfTagExpression[], index: ResourceIndex): LfTagExpression[] {
+  return tags.map((t) => {
+    if (typeof t.key !== 'string' || !t.key.includes('${')) return t;
+    const key = index.resolve(t.key, ['AWS::LakeFormation::Tag'])?.facets.lakeformation?.tag?.key;
+    return typeof key === 'string' ? { ...t, key } : t;
+  });
 }
 
 function cloneFacet<T>(facet: T): T {
@@ -103,7 +125,7 @@ export function glueTargetOf(target: LfGrantTarget, index: ResourceIndex): Resou
       if (database === undefined || isUnknown(database)) return true;
       const db = index.resolve(r.facets.glue?.database, ['AWS::Glue::Database']);
       const dbName = db ? (db.facets.glue?.catalogName ?? db.name) : r.facets.glue?.database;
-      return dbName === undefined || dbName === database || (typeof dbName === 'string' && ResourceIndex.candidates(dbName).includes(database));
+      return dbName === undefined || dbName === database || (typeof dbName === 'string' && ResourceIndex.candidates(dbName).includes(database)) || (db !== undefined && index.resolve(database, ['AWS::Glue::Database']) === db);
     });
   };
   switch (target.kind) {

@@ -5,7 +5,7 @@ import { TfReader, literalSecret } from './reader';
 import { FOLDED_TYPES, TYPE_MAPPINGS } from './registry';
 import { foldResources } from './fold';
 import type { TfResourceInput } from './types';
-import { isObject, toStr, toStrMap } from './values';
+import { getPath, isObject, toStr, toStrMap } from './values';
 
 /**
  * The Terraform mapper shared by the HCL and plan adapters: Terraform resource instances (blocks
@@ -44,7 +44,8 @@ function mapOne(input: TfResourceInput, ctx: { policies: PolicyResolver }): Reso
     facets: mapped.facets,
   };
   if (mapping?.nameAttr) {
-    const name = toStr(values[mapping.nameAttr], mapping.nameAttr);
+    // A name inside a block (`table_data.name`) is read by path.
+    const name = toStr(mapping.nameAttr.includes('.') ? getPath(values, mapping.nameAttr) : values[mapping.nameAttr], mapping.nameAttr);
     if (name !== undefined && name !== '') resource.name = name;
   }
   const arn = values.arn;

@@ -117,6 +117,28 @@ export function literalSecret(v: TfValue | undefined, what: string): Tri {
   if (isUnknown(v)) return v;
   if (typeof v !== 'string') return typeof v === 'number' ? true : unknown(`${what} is not a string`);
   if (isReference(v)) return false;
-  if (v.includes('${')) return unknown(`${what} mixes text and references (${v.length > 60 ? v.slice(0, 57) + '...' : v})`);
+  if (v.includes('${')) return jsonSecret(v) ?? unknown(`${what} mixes text and references (${v.length > 60 ? v.slice(0, 57) + '...' : v})`);
   return true;
+}
+
+const SECRET_FIELD = /pass(word)?|secret|token|credential|private_?key/i;
+
+/**
+ * A JSON object holding references (`jsonencode({ username = "etl", password = random_password.p.result })`):
+ * decided by its password-like fields — a literal in one is a password in the code, references in
+ * all of them are not. Undefined when the text is not such an object.
+ */
+function jsonSecret(v: string): Tri | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const fields = Object.entries(parsed as Record<string, unknown>).filter(([k]) => SECRET_FIELD.test(k));
+  if (fields.length === 0) return undefined;
+  if (fields.some(([, x]) => typeof x === 'number' || (typeof x === 'string' && x !== '' && !x.includes('${')))) return true;
+  if (fields.every(([, x]) => typeof x === 'string' && isReference(x))) return false;
+  return undefined;
 }

@@ -261,7 +261,8 @@ describe('Lake Formation', () => {
     expect(all.facets.lakeformation?.dataCellsFilter).toMatchObject({ rowFilter: null, columns: ['id'], excludedColumns: null });
     const enforced = mapOne('aws_lakeformation_data_lake_settings.s', tf('aws_lakeformation_data_lake_settings.s', { admins: ['arn:aws:iam::1:role/admin'], create_database_default_permissions: [{ principal: 'arn:aws:iam::1:role/admin', permissions: ['ALL'] }] }));
     expect(enforced.facets.lakeformation?.settings).toEqual({ admins: ['arn:aws:iam::1:role/admin'], iamAllowedPrincipalsDefault: false });
-    expect(mapOne('aws_lakeformation_data_lake_settings.s', tf('aws_lakeformation_data_lake_settings.s', { admins: [] })).facets.lakeformation?.settings?.iamAllowedPrincipalsDefault).toBe(true);
+    // No default-permission blocks: the provider sends none, which the API reads as Lake Formation permissions.
+    expect(mapOne('aws_lakeformation_data_lake_settings.s', tf('aws_lakeformation_data_lake_settings.s', { admins: [] })).facets.lakeformation?.settings?.iamAllowedPrincipalsDefault).toBe(false);
     expect(mapOne('aws_lakeformation_data_lake_settings.s', tf('aws_lakeformation_data_lake_settings.s', { create_table_default_permissions: [{ principal: 'IAM_ALLOWED_PRINCIPALS', permissions: ['ALL'] }] })).facets.lakeformation?.settings?.iamAllowedPrincipalsDefault).toBe(true);
   });
 });

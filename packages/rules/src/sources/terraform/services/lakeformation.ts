@@ -99,6 +99,7 @@ export const lakeFormationResourceTags: TypeMapping = {
 /** aws_lakeformation_data_cells_filter: everything lives in one `table_data` block. */
 export const lakeFormationDataCellsFilter: TypeMapping = {
   cfnType: 'AWS::LakeFormation::DataCellsFilter',
+  nameAttr: 'table_data.name',
   map(r) {
     r.mark('lakeformation.dataCellsFilter', 'table_data');
     const td = r.blocks('table_data')[0] ?? {};
@@ -127,8 +128,9 @@ export const lakeFormationDataCellsFilter: TypeMapping = {
 
 /**
  * aws_lakeformation_data_lake_settings. New databases/tables default to IAM_ALLOWED_PRINCIPALS
- * ("use only IAM access control") unless the default-permission blocks say otherwise; when both
- * blocks are omitted the account keeps that AWS default.
+ * ("use only IAM access control") only when a default-permission block grants it. The provider
+ * replaces the whole settings with PutDataLakeSettings and sends no default permissions for an
+ * omitted block, which the API reads as "access controlled by Lake Formation permissions".
  */
 export const lakeFormationSettings: TypeMapping = {
   cfnType: 'AWS::LakeFormation::DataLakeSettings',
@@ -139,7 +141,6 @@ export const lakeFormationSettings: TypeMapping = {
     const defaults = [...r.blocks('create_database_default_permissions'), ...r.blocks('create_table_default_permissions')];
     let iamAllowed: V<boolean>;
     if (unknownBlock) iamAllowed = unknownBlock;
-    else if (defaults.length === 0) iamAllowed = true;
     else iamAllowed = defaults.some((d) => d.principal === 'IAM_ALLOWED_PRINCIPALS');
     return { facets: { lakeformation: { settings: { admins: r.items(undefined, 'admins'), iamAllowedPrincipalsDefault: iamAllowed } } } };
   },

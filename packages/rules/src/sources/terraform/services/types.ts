@@ -16,7 +16,7 @@ export interface Mapped {
 /** How one Terraform resource type maps: canonical type, physical-name attribute, facet mapper. */
 export interface TypeMapping {
   cfnType: string;
-  /** Attribute holding the physical name (`bucket`, `name`, `cluster_identifier`). */
+  /** Attribute holding the physical name (`bucket`, `name`, `cluster_identifier`; `table_data.name` inside a block). */
   nameAttr?: string;
   map: (r: TfReader, ctx: MapContext) => Mapped;
 }

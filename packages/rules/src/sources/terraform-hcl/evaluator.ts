@@ -20,7 +20,6 @@ export interface EvalContext {
   ast(text: string): AstEntry | undefined;
   /** Instance addresses of a resource (`aws_x.y` → `aws_x.y[0]`, …) when statically known. */
   instancesOf(address: string): string[] | undefined;
-  /** Module path prefix of addresses (`''` for the root module). */
 }
 
 type Step = { attr: string } | { index: Val };

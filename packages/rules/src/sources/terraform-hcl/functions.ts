@@ -23,8 +23,7 @@ function strict(fn: Fn): Fn {
   };
 }
 
-function str(v: Val, name: string): string | undefined {
-  void name;
+function str(v: Val): string | undefined {
   return asString(v);
 }
 
@@ -34,7 +33,7 @@ function list(v: Val): Val[] | undefined {
 
 function stringFn(f: (s: string) => string): Fn {
   return strict((args, name) => {
-    const s = str(args[0], name);
+    const s = str(args[0]);
     return args.length !== 1 || s === undefined ? wrongArgs(name, 'expects one string') : f(s);
   });
 }
@@ -177,7 +176,7 @@ const RUNTIME_FUNCTIONS = ['timestamp', 'uuid', 'uuidv5', 'bcrypt', 'plantimesta
 const FUNCTIONS: Record<string, Fn> = {
   jsonencode,
   jsondecode: strict((args, name) => {
-    const s = str(args[0], name);
+    const s = str(args[0]);
     if (s === undefined) return wrongArgs(name, 'expects a string');
     try {
       return fromJson(JSON.parse(s), 0);
@@ -292,12 +291,12 @@ const FUNCTIONS: Record<string, Fn> = {
     return concatText(items.flatMap((x, i) => (i === 0 ? [x] : [sep, x])), `${name}()`);
   },
   split: strict((args, name) => {
-    const [sep, s] = args.map((a) => str(a, name));
+    const [sep, s] = args.map((a) => str(a));
     if (sep === undefined || s === undefined) return wrongArgs(name, 'expects two strings');
     return s === '' ? [] : s.split(sep);
   }),
   replace: strict((args, name) => {
-    const [s, find, repl] = args.map((a) => str(a, name));
+    const [s, find, repl] = args.map((a) => str(a));
     if (s === undefined || find === undefined || repl === undefined) return wrongArgs(name, 'expects three strings');
     if (find.length > 1 && find.startsWith('/') && find.endsWith('/')) {
       const re = regexOf(find.slice(1, -1));

@@ -32,15 +32,18 @@ export async function scan(files: readonly SourceFile[], options: ScanOptions): 
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = options.rules ?? ALL_RULES;
   const parsed = await parseSources(files, options);
-  const raw: Resource[] = parsed.inputs.flatMap((i) => i.result.resources);
   const errors: ParseError[] = parsed.inputs.flatMap((i) => i.result.errors);
   const notes = parsed.inputs.flatMap((i) => i.result.notes);
-  const resources = linkResources(raw);
-  const result = evaluateResources(resources, { config, rules, now: options.now, configFile: options.configFile, errors, inputs: parsed.inputs.map((i) => ({ path: i.path, format: i.format, hasErrors: i.result.errors.length > 0 })) });
+  // Each template, cdk.out and Terraform module is its own namespace: `aws_s3_bucket.raw` in a
+  // module and in a plan of it are two resources, and a reference never crosses from one to the
+  // other. AWS Config items name each other by globally unique ARNs, so all of them form one group.
+  const config_ = parsed.inputs.filter((i) => i.format === 'aws-config').flatMap((i) => i.result.resources);
+  const groups = [...parsed.inputs.filter((i) => i.format !== 'aws-config').map((i) => i.result.resources), ...(config_.length ? [config_] : [])].map(linkResources);
+  const result = evaluateGroups(groups, { config, rules, now: options.now, configFile: options.configFile, errors, inputs: parsed.inputs.map((i) => ({ path: i.path, format: i.format, hasErrors: i.result.errors.length > 0 })) });
   return {
     ...result,
     inputs: parsed.inputs.map((i) => ({ path: i.path, format: i.format, resources: i.result.resources.length })),
-    resources,
+    resources: groups.flat(),
     errors,
     notes,
     skipped: options.skipped ?? [],
@@ -62,10 +65,24 @@ export interface EvaluateOptions {
  * resources it maps from AWS Config items.
  */
 export function evaluateResources(resources: Resource[], options: EvaluateOptions): Pick<ScanResult, 'evaluations' | 'findings' | 'scores'> {
+  return evaluateGroups([resources], options);
+}
+
+/** Evaluates groups of linked resources, each with its own index (see `scan`), into one result. */
+export function evaluateGroups(groups: readonly Resource[][], options: EvaluateOptions): Pick<ScanResult, 'evaluations' | 'findings' | 'scores'> {
   const { config, rules } = options;
-  const index = new ResourceIndex(resources);
-  const ctx: RuleContext = { index, config, level: levelResolver(index, config) };
-  let evaluations = evaluateRules(rules, resources, ctx);
+  let evaluations: Evaluation[] = [];
+  const levelOf = new Map<Resource, ReturnType<RuleContext['level']>>();
+  const byId = new Map<string, Resource>();
+  for (const resources of groups) {
+    const index = new ResourceIndex(resources);
+    const ctx: RuleContext = { index, config, level: levelResolver(index, config) };
+    evaluations.push(...evaluateRules(rules, resources, ctx));
+    for (const r of resources) {
+      levelOf.set(r, ctx.level(r));
+      if (!byId.has(`${r.location.file}\u0000${r.id}`)) byId.set(`${r.location.file}\u0000${r.id}`, r);
+    }
+  }
 
   const parseable = rules.find((r) => r.id === PARSEABLE_ID);
   if (parseable && isEnabled(parseable, config)) evaluations.push(...parseEvaluations(parseable, options));
@@ -87,9 +104,9 @@ export function evaluateResources(resources: Resource[], options: EvaluateOption
   }
 
   const meta = new Map<string, RuleMeta>([...rules, SUPPRESSION_EXPIRED].map((r) => [r.id, r]));
-  const levels = ctx.level;
-  const byId = new Map(resources.map((r) => [r.id, r]));
-  const findings = evaluations.filter((e) => e.verdict !== 'pass').map((e) => toFinding(e, meta.get(e.ruleId), byId.get(e.resource.id), levels));
+  const findings = evaluations
+    .filter((e) => e.verdict !== 'pass')
+    .map((e) => toFinding(e, meta.get(e.ruleId), byId.get(`${e.resource.file}\u0000${e.resource.id}`), (r) => levelOf.get(r)));
   const scores = scoreEvaluations(evaluations, { unknownAsFail: config.unknownAsFail });
   return { evaluations, findings, scores };
 }

@@ -28,6 +28,14 @@ const UNDECIDED = {
   config: 'AWS Config records the deployed value, never an undecided one',
 };
 const NO_CONFIG_RDS_PARAMS = 'AWS Config does not record RDS parameter groups (AWS::RDS::DBClusterParameterGroup / DBParameterGroup), so their values cannot be read from Config';
+/**
+ * `server_side_encryption { enabled = true }` plans `kms_key_arn` as known after apply. Terraform
+ * lists the literal block in `configuration.expressions` (`constant_value`), which tells the plan
+ * adapter the key is provider-computed; the harness writes reference expressions only, so the
+ * adapter must assume a `dynamic` block and answers unknown. The real plan shape is covered by
+ * src/sources/terraform-plan/blocks.test.ts.
+ */
+const HARNESS_LITERAL_BLOCKS = 'the harness plan writer emits only reference expressions, not the constant_value expressions Terraform writes for a literal server_side_encryption block, so it cannot express a computed key inside a literal block (see terraform-plan/blocks.test.ts)';
 const NO_CONFIG_SERVERLESS = 'AWS Config does not record Redshift Serverless workgroups or namespaces';
 
 function cfn(resources: string[], parameters: string[] = []): string {
@@ -175,7 +183,7 @@ function table(o: TableOpts): Case {
       restore_source_name: null,
       restore_source_table_arn: null,
       restore_to_latest_time: null,
-      server_side_encryption: sse === 'owned' ? [] : [{ enabled: true, ...(sse === 'managed' ? {} : {}) }],
+      server_side_encryption: sse === 'owned' ? [] : [{ enabled: true }],
       stream_enabled: null,
       table_class: 'STANDARD',
       timeouts: null,
@@ -670,7 +678,7 @@ function serverless(o: ServerlessOpts, target: 'workgroup' | 'namespace'): Case 
       address: 'aws_redshiftserverless_namespace.analytics',
       type: 'aws_redshiftserverless_namespace',
       values: { admin_password_secret_kms_key_id: null, admin_user_password: null, admin_user_password_wo: null, admin_username: 'analytics_admin', db_name: 'analytics', default_iam_role_arn: null, log_exports: exportsList.length ? exportsList : null, manage_admin_password: true, namespace_name: 'analytics', ...planTags(o.level) },
-      unknown: { admin_password_secret_arn: true, arn: true, iam_roles: true, id: true, namespace_id: true, ...(key ? { kms_key_id: true } : { kms_key_id: true }) },
+      unknown: { admin_password_secret_arn: true, arn: true, iam_roles: true, id: true, kms_key_id: true, namespace_id: true },
       ...(key ? { references: { kms_key_id: ['aws_kms_key.data.arn', 'aws_kms_key.data'] } } : {}),
     },
     {
@@ -1486,7 +1494,11 @@ function c(rule: string, expect: ParityCase['expect'], name: string, body: Case)
 export const cases: ParityCase[] = [
   // dynamodb.cmk
   c('dynamodb.cmk', 'fail', 'red table with DynamoDB’s AWS-owned key (no SSE specification)', table({ level: 'red', sse: 'owned' })),
-  c('dynamodb.cmk', 'fail', 'red table with the AWS-managed aws/dynamodb key', table({ level: 'red', sse: 'managed' })),
+  c('dynamodb.cmk', 'fail', 'red table with the AWS-managed aws/dynamodb key', {
+    ...table({ level: 'red', sse: 'managed' }),
+    plan: undefined,
+    omit: { plan: HARNESS_LITERAL_BLOCKS },
+  }),
   c('dynamodb.cmk', 'pass', 'red table with a customer-managed key', table({ level: 'red', sse: 'cmk' })),
   c('dynamodb.cmk', 'not-applicable', 'orange table with the AWS-owned key (red-only rule)', table({ level: 'orange', sse: 'owned' })),
   // dynamodb.pitr

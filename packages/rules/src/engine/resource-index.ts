@@ -38,8 +38,17 @@ export class ResourceIndex {
     return this.byId.get(id);
   }
 
-  ofType(...types: string[]): Resource[] {
-    return types.flatMap((t) => this.byType.get(t) ?? []);
+  private readonly typeCache = new Map<string, readonly Resource[]>();
+
+  /** Resources of the given types, in input order. Cached: rules ask for the same lists once per resource. */
+  ofType(...types: string[]): readonly Resource[] {
+    const key = types.join('\u0000');
+    let hit = this.typeCache.get(key);
+    if (!hit) {
+      hit = types.length === 1 ? (this.byType.get(types[0]) ?? []) : types.flatMap((t) => this.byType.get(t) ?? []);
+      this.typeCache.set(key, hit);
+    }
+    return hit;
   }
 
   /**

@@ -20,7 +20,24 @@ export interface CheckedStatements {
   unmodelled: Array<{ path: string; name: string }>;
 }
 
+/** Memo per index and resource: nine statement rules ask for the same resource's statements. */
+const memo = new WeakMap<ResourceIndex, WeakMap<Resource, CheckedStatements>>();
+
 export function checkedStatements(resource: Resource, index: ResourceIndex): CheckedStatements {
+  let byResource = memo.get(index);
+  if (!byResource) {
+    byResource = new WeakMap();
+    memo.set(index, byResource);
+  }
+  let hit = byResource.get(resource);
+  if (!hit) {
+    hit = computeCheckedStatements(resource, index);
+    byResource.set(resource, hit);
+  }
+  return hit;
+}
+
+function computeCheckedStatements(resource: Resource, index: ResourceIndex): CheckedStatements {
   const own = writtenStatements(resource, index);
   const out: CheckedStatements = { statements: [...own.statements], unreadable: [...own.unreadable], unresolvedRefs: [], unmodelled: [] };
   if (!PRINCIPAL_TYPES.includes(resource.type)) return out;

@@ -39,7 +39,22 @@ export function foldedFrom(policy: NamedPolicy, index: ResourceIndex): Resource 
     const r = index.get(m[1]);
     if (r && POLICY_TYPES.includes(r.type)) return r;
   }
-  return index.ofType(...POLICY_TYPES).find((r) => r.facets.iam?.document === policy.document);
+  return policyByDocument(index).get(policy.document);
+}
+
+/** Policy resources by their document object, built once per index (a lookup per inline policy would be quadratic). */
+const documentsByIndex = new WeakMap<ResourceIndex, Map<PolicyDocument, Resource>>();
+function policyByDocument(index: ResourceIndex): Map<PolicyDocument, Resource> {
+  let map = documentsByIndex.get(index);
+  if (!map) {
+    map = new Map();
+    for (const r of index.ofType(...POLICY_TYPES)) {
+      const doc = r.facets.iam?.document;
+      if (doc && !map.has(doc)) map.set(doc, r);
+    }
+    documentsByIndex.set(index, map);
+  }
+  return map;
 }
 
 function fromDocument(doc: PolicyDocument, resourceId: string, base: string, policyName: string | undefined, out: StatementSites): void {

@@ -41,3 +41,26 @@ export function coversTable(stmt: PolicyStatement, table: Resource, index: Resou
   if (!stmt.resources) return true;
   return anyOf(stmt.resources.map((p) => (isUnknown(p) ? p : patternCovers(p, table, index))));
 }
+
+/**
+ * `coversTable` for many tables at once, without testing every table against every statement: a
+ * `*` resource covers them all, and exact resources (references, ARNs) name their tables through
+ * the index. Only wildcard patterns and NotResource fall back to testing each table. Returns the
+ * tables that may be covered (verdict true or unknown).
+ */
+export function tablesCoveredBy(stmt: PolicyStatement, tables: readonly Resource[], index: ResourceIndex): Array<{ table: Resource; covered: V<boolean> }> {
+  const resources = stmt.resources;
+  if (!stmt.notResources && resources) {
+    if (resources.some((p) => !isUnknown(p) && isAnyResource(p))) return tables.map((table) => ({ table, covered: true }));
+    if (resources.every((p) => !isUnknown(p) && !hasWildcard(tablePart(p)) && !hasWildcard(p))) {
+      const wanted = new Set(tables);
+      const out: Array<{ table: Resource; covered: V<boolean> }> = [];
+      for (const p of resources as string[]) {
+        const t = index.resolve(tablePart(p), TABLE_TYPES);
+        if (t && wanted.has(t) && !out.some((o) => o.table === t)) out.push({ table: t, covered: true });
+      }
+      return out;
+    }
+  }
+  return tables.map((table) => ({ table, covered: coversTable(stmt, table, index) })).filter((t) => t.covered !== false);
+}

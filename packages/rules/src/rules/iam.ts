@@ -11,7 +11,7 @@ import { findEscalationPaths, type HasStatement } from '../iam/escalation';
 import { ownAccountOf } from '../iam/principal';
 import { POLICY_TYPES, PRINCIPAL_TYPES, principalsOf, writtenStatements, type WrittenStatement } from '../iam/sites';
 import { coversAction, coversAnyResource, hasConditionKey, isAllow, isConditioned } from '../iam/statement';
-import { coversTable, TABLE_TYPES } from '../iam/table-targets';
+import { tablesCoveredBy, TABLE_TYPES } from '../iam/table-targets';
 import { allOf, anyOf, not, test } from '../iam/tri';
 import { trustIssues } from '../iam/trust';
 
@@ -421,11 +421,17 @@ const abacConditions: Rule = {
 const ITEM_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'PartiQLSelect', 'PartiQLInsert', 'PartiQLUpdate', 'PartiQLDelete'].map((a) => `dynamodb:${a}`);
 
 /** Tables whose data demands item-level scoping: red, orange, and unclassified (protected as orange, like the other data rules). */
+const sensitiveByIndex = new WeakMap<RuleContext['index'], Array<{ table: Resource; demand: ReturnType<typeof demandOf> }>>();
 function sensitiveTables(ctx: RuleContext): Array<{ table: Resource; demand: ReturnType<typeof demandOf> }> {
-  return ctx.index
-    .ofType(...TABLE_TYPES)
-    .map((table) => ({ table, demand: demandOf(table, ctx) }))
-    .filter((t) => t.demand !== 'none');
+  let hit = sensitiveByIndex.get(ctx.index);
+  if (!hit) {
+    hit = ctx.index
+      .ofType(...TABLE_TYPES)
+      .map((table) => ({ table, demand: demandOf(table, ctx) }))
+      .filter((t) => t.demand !== 'none');
+    sensitiveByIndex.set(ctx.index, hit);
+  }
+  return hit;
 }
 
 const leadingKeys: Rule = {
@@ -455,7 +461,13 @@ const leadingKeys: Rule = {
         const s = ws.statement;
         const itemAccess = allOf([isAllow(s), anyOf(ITEM_ACTIONS.map((a) => coversAction(s, a)))]);
         if (itemAccess === false) return undefined;
-        const hits = tables.map((t) => ({ ...t, covered: allOf([coversTable(s, t.table, ctx.index), isUnknown(t.demand) ? t.demand : true]) })).filter((t) => t.covered !== false);
+        const demands = new Map(tables.map((t) => [t.table, t.demand]));
+        const hits = tablesCoveredBy(s, tables.map((t) => t.table), ctx.index)
+          .map(({ table, covered }) => {
+            const demand = demands.get(table)!;
+            return { table, demand, covered: allOf([covered, isUnknown(demand) ? demand : true]) };
+          })
+          .filter((t) => t.covered !== false);
         if (!hits.length) return undefined;
         const sure = hits.filter((t) => t.covered === true);
         const reach: V<boolean> = sure.length ? true : hits[0].covered;

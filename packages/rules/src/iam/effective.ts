@@ -103,14 +103,30 @@ function collect(p: Resource, index: ResourceIndex, out: EffectivePermissions, s
   (iam?.managedPolicies ?? []).forEach(managedRef);
 
   // Policy and attachment resources that name this principal but were not folded in.
-  for (const r of index.all()) {
-    const f = r.facets.iam;
-    if (!f?.attachedTo || f.principalKind !== undefined || r === p) continue;
-    const names = f.attachedTo.some((t) => !isUnknown(t) && index.resolve(t, PRINCIPAL_TYPES) === p);
-    if (!names) continue;
+  for (const r of attachingResources(index).get(p) ?? []) {
     if (POLICY_TYPES.includes(r.type)) policyResource(r);
     else if (r.type === 'Pillarguard::IAM::PolicyAttachment') {
-      (f.managedPolicies ?? []).forEach(managedRef);
+      (r.facets.iam?.managedPolicies ?? []).forEach(managedRef);
     }
   }
+}
+
+/** Principal → the policy and attachment resources whose `attachedTo` names it; built once per index. */
+const attachingByIndex = new WeakMap<ResourceIndex, Map<Resource, Resource[]>>();
+function attachingResources(index: ResourceIndex): Map<Resource, Resource[]> {
+  let map = attachingByIndex.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const r of index.all()) {
+    const f = r.facets.iam;
+    if (!f?.attachedTo || f.principalKind !== undefined) continue;
+    const named = new Set<Resource>();
+    for (const t of f.attachedTo) {
+      const p = isUnknown(t) ? undefined : index.resolve(t, PRINCIPAL_TYPES);
+      if (p && p !== r) named.add(p);
+    }
+    for (const p of named) map.set(p, [...(map.get(p) ?? []), r]);
+  }
+  attachingByIndex.set(index, map);
+  return map;
 }

@@ -95,8 +95,22 @@ export function principalsOf(policy: Resource, index: ResourceIndex): Resource[]
     const p = isUnknown(t) ? undefined : index.resolve(t, PRINCIPAL_TYPES);
     if (p) out.add(p);
   }
-  for (const p of index.ofType(...PRINCIPAL_TYPES)) {
-    if ((p.facets.iam?.managedPolicies ?? []).some((ref) => !isUnknown(ref) && index.resolve(ref, POLICY_TYPES) === policy)) out.add(p);
-  }
+  for (const p of attachersByIndex(index).get(policy) ?? []) out.add(p);
   return [...out];
+}
+
+/** Policy resource → principals whose `managedPolicies` point at it; built once per index. */
+const attachers = new WeakMap<ResourceIndex, Map<Resource, Resource[]>>();
+function attachersByIndex(index: ResourceIndex): Map<Resource, Resource[]> {
+  let map = attachers.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const p of index.ofType(...PRINCIPAL_TYPES)) {
+    for (const ref of p.facets.iam?.managedPolicies ?? []) {
+      const policy = isUnknown(ref) ? undefined : index.resolve(ref, POLICY_TYPES);
+      if (policy && !(map.get(policy) ?? []).includes(p)) map.set(policy, [...(map.get(policy) ?? []), p]);
+    }
+  }
+  attachers.set(index, map);
+  return map;
 }

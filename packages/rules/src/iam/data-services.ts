@@ -1,5 +1,7 @@
 import type { PolicyStatement, V } from '../model';
-import { expandActionPattern } from './catalog';
+import { isUnknown } from '../model';
+import { expandActionPattern, matchesAction } from './catalog';
+import { hasWildcard } from './wildcard';
 import { coversAction } from './statement';
 import { anyOf } from './tri';
 
@@ -26,9 +28,28 @@ export function serviceOf(action: string): string {
 
 /** Whether the statement's Action/NotAction covers at least one data-service action (Effect and resources aside). */
 export function coversDataServiceAction(stmt: PolicyStatement): V<boolean> {
+  if (!stmt.notActions) {
+    // "some action is matched by some pattern" = "some pattern matches some action": judge each
+    // pattern once (memoised) instead of every catalog action against every statement.
+    return anyOf((stmt.actions ?? []).map((p) => (isUnknown(p) ? p : patternCoversDataAction(p))));
+  }
   // A generator, so the first covered action ends the scan.
   function* each(): Generator<V<boolean>> {
     for (const a of dataServiceActions()) yield coversAction(stmt, a);
   }
   return anyOf(each());
+}
+
+const patternMemo = new Map<string, boolean>();
+
+function patternCoversDataAction(pattern: string): boolean {
+  const colon = pattern.indexOf(':');
+  const service = colon < 0 ? pattern : pattern.slice(0, colon);
+  if (!hasWildcard(service) && !DATA_SERVICES.includes(service.toLowerCase())) return false;
+  let hit = patternMemo.get(pattern);
+  if (hit === undefined) {
+    hit = dataServiceActions().some((a) => matchesAction(pattern, a));
+    patternMemo.set(pattern, hit);
+  }
+  return hit;
 }

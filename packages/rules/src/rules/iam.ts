@@ -12,6 +12,7 @@ import { ownAccountOf } from '../iam/principal';
 import { POLICY_TYPES, PRINCIPAL_TYPES, principalsOf, writtenStatements, type WrittenStatement } from '../iam/sites';
 import { coversAction, coversAnyResource, hasConditionKey, isAllow, isConditioned } from '../iam/statement';
 import { tablesCoveredBy, TABLE_TYPES } from '../iam/table-targets';
+import { isAnyResource } from '../iam/resource-pattern';
 import { allOf, anyOf, not, test } from '../iam/tri';
 import { trustIssues } from '../iam/trust';
 
@@ -421,14 +422,25 @@ const abacConditions: Rule = {
 const ITEM_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'PartiQLSelect', 'PartiQLInsert', 'PartiQLUpdate', 'PartiQLDelete'].map((a) => `dynamodb:${a}`);
 
 /** Tables whose data demands item-level scoping: red, orange, and unclassified (protected as orange, like the other data rules). */
-const sensitiveByIndex = new WeakMap<RuleContext['index'], Array<{ table: Resource; demand: ReturnType<typeof demandOf> }>>();
-function sensitiveTables(ctx: RuleContext): Array<{ table: Resource; demand: ReturnType<typeof demandOf> }> {
+interface SensitiveTables {
+  tables: Resource[];
+  /** The tables whose demand is known (not only possibly sensitive). */
+  certain: Resource[];
+  demand: Map<Resource, ReturnType<typeof demandOf>>;
+}
+
+/** Built once per input: every statement of every principal is compared with the same tables. */
+const sensitiveByIndex = new WeakMap<RuleContext['index'], SensitiveTables>();
+function sensitiveTables(ctx: RuleContext): SensitiveTables {
   let hit = sensitiveByIndex.get(ctx.index);
   if (!hit) {
-    hit = ctx.index
-      .ofType(...TABLE_TYPES)
-      .map((table) => ({ table, demand: demandOf(table, ctx) }))
-      .filter((t) => t.demand !== 'none');
+    const demand = new Map<Resource, ReturnType<typeof demandOf>>();
+    for (const table of ctx.index.ofType(...TABLE_TYPES)) {
+      const d = demandOf(table, ctx);
+      if (d !== 'none') demand.set(table, d);
+    }
+    const tables = [...demand.keys()];
+    hit = { tables, certain: tables.filter((t) => !isUnknown(demand.get(t))), demand };
     sensitiveByIndex.set(ctx.index, hit);
   }
   return hit;
@@ -456,24 +468,34 @@ const leadingKeys: Rule = {
       risk: 'grant item-level access to a sensitive table without dynamodb:LeadingKeys',
       unmodelledMatters: false,
       onlyWhenRelevant: true,
-      applicable: () => tables.length > 0,
+      applicable: () => tables.tables.length > 0,
       judge(ws) {
         const s = ws.statement;
         const itemAccess = allOf([isAllow(s), anyOf(ITEM_ACTIONS.map((a) => coversAction(s, a)))]);
         if (itemAccess === false) return undefined;
-        const demands = new Map(tables.map((t) => [t.table, t.demand]));
-        const hits = tablesCoveredBy(s, tables.map((t) => t.table), ctx.index)
+        const noLeadingKeys = not(hasConditionKey(s, (k) => k.toLowerCase() === 'dynamodb:leadingkeys'));
+        const describe = (list: readonly Resource[]) =>
+          `${list.slice(0, 3).map((t) => `${display(t)} (${ctx.level(t) ?? 'unclassified'})`).join(', ')}${list.length > 3 ? ` and ${list.length - 3} more` : ''}`;
+        // `Resource: *` reaches every table: no per-table comparison (thousands of tables × statements).
+        if (!s.notResources && (s.resources ?? []).some((p) => !isUnknown(p) && isAnyResource(p))) {
+          const reached = tables.certain.length ? tables.certain : tables.tables;
+          const reach: V<boolean> = tables.certain.length ? true : (tables.demand.get(tables.tables[0]) as V<boolean>);
+          const problem = allOf([itemAccess, reach, noLeadingKeys]);
+          if (problem === false) return 'ok';
+          return verdict(problem, ws, `${label(ws)} grants item-level access to ${describe(reached)} without a dynamodb:LeadingKeys condition.`);
+        }
+        const hits = tablesCoveredBy(s, tables.tables, ctx.index)
           .map(({ table, covered }) => {
-            const demand = demands.get(table)!;
+            const demand = tables.demand.get(table)!;
             return { table, demand, covered: allOf([covered, isUnknown(demand) ? demand : true]) };
           })
           .filter((t) => t.covered !== false);
         if (!hits.length) return undefined;
         const sure = hits.filter((t) => t.covered === true);
         const reach: V<boolean> = sure.length ? true : hits[0].covered;
-        const problem = allOf([itemAccess, reach, not(hasConditionKey(s, (k) => k.toLowerCase() === 'dynamodb:leadingkeys'))]);
-        const names = (sure.length ? sure : hits).map((t) => `${display(t.table)} (${ctx.level(t.table) ?? 'unclassified'})`);
-        return verdict(problem, ws, `${label(ws)} grants item-level access to ${sample(names, 3)} without a dynamodb:LeadingKeys condition.`);
+        const problem = allOf([itemAccess, reach, noLeadingKeys]);
+        if (problem === false) return 'ok';
+        return verdict(problem, ws, `${label(ws)} grants item-level access to ${describe((sure.length ? sure : hits).map((t) => t.table))} without a dynamodb:LeadingKeys condition.`);
       },
     });
   },

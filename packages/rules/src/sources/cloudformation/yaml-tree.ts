@@ -4,6 +4,7 @@ import { unknown } from '../../model';
 import type { CfnValue } from './types';
 import { SHORT_FORMS, cloudFormationTags } from './yaml-tags';
 import { scanNestingDepth } from './depth-scan';
+import { parseJsonTree } from './json-tree';
 
 /** 1-based position in the text. */
 export interface Pos {
@@ -37,6 +38,8 @@ export class TreeError {
 export interface TreeOptions {
   maxAliasCount: number;
   maxDepth: number;
+  /** Read strict JSON with the linear fast path (default true; tests compare both paths). */
+  fastJson?: boolean;
 }
 
 /**
@@ -47,6 +50,10 @@ export interface TreeOptions {
 export function parseTree(text: string, options: TreeOptions): PositionedTree | TreeError {
   const deep = scanNestingDepth(text, options.maxDepth);
   if (deep) return new TreeError(`nesting is deeper than ${options.maxDepth} levels`, { line: deep.line, column: deep.column });
+  if (options.fastJson !== false && /^\s*\{/.test(text)) {
+    const json = parseJsonTree(text, options.maxDepth);
+    if (json) return json;
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -53,7 +53,7 @@ export function tablesCoveredBy(stmt: PolicyStatement, tables: readonly Resource
   if (!stmt.notResources && resources) {
     if (resources.some((p) => !isUnknown(p) && isAnyResource(p))) return tables.map((table) => ({ table, covered: true }));
     if (resources.every((p) => !isUnknown(p) && !hasWildcard(tablePart(p)) && !hasWildcard(p))) {
-      const wanted = new Set(tables);
+      const wanted = setOf(tables);
       const out: Array<{ table: Resource; covered: V<boolean> }> = [];
       for (const p of resources as string[]) {
         const t = index.resolve(tablePart(p), TABLE_TYPES);
@@ -63,4 +63,15 @@ export function tablesCoveredBy(stmt: PolicyStatement, tables: readonly Resource
     }
   }
   return tables.map((table) => ({ table, covered: coversTable(stmt, table, index) })).filter((t) => t.covered !== false);
+}
+
+/** One Set per table list (the same list is passed for every statement of an input). */
+const sets = new WeakMap<readonly Resource[], ReadonlySet<Resource>>();
+function setOf(tables: readonly Resource[]): ReadonlySet<Resource> {
+  let set = sets.get(tables);
+  if (!set) {
+    set = new Set(tables);
+    sets.set(tables, set);
+  }
+  return set;
 }

@@ -4,7 +4,8 @@
  * caller picks. Compiled patterns are cached: the same few patterns are tested against thousands
  * of catalog actions.
  */
-const cache = new Map<string, RegExp>();
+const caseSensitive = new Map<string, RegExp>();
+const caseInsensitive = new Map<string, RegExp>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
@@ -22,11 +23,11 @@ export function globSource(glob: string): string {
 }
 
 export function globToRegExp(glob: string, ignoreCase: boolean): RegExp {
-  const key = `${ignoreCase ? 'i' : 's'}:${glob}`;
-  let re = cache.get(key);
+  const cache = ignoreCase ? caseInsensitive : caseSensitive;
+  let re = cache.get(glob);
   if (!re) {
     re = new RegExp(`^${globSource(glob)}$`, ignoreCase ? 'is' : 's');
-    cache.set(key, re);
+    cache.set(glob, re);
   }
   return re;
 }

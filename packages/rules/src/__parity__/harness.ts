@@ -52,12 +52,37 @@ export interface FormatVerdict {
   errors: string[];
 }
 
+/**
+ * `configuration.expressions` as Terraform writes them: `{ constant_value }` for literal
+ * arguments, `{ references }` for arguments set from other resources, and nested blocks as lists
+ * of expression objects. (`references` paths may go several blocks deep: `rule.apply.kms_key`.)
+ */
+function expressionsFor(values: Record<string, unknown>, references: Record<string, string[]>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const path = prefix + key;
+    if (references[path]) out[key] = { references: references[path] };
+    else if (Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
+      out[key] = value.map((v) => expressionsFor(v as Record<string, unknown>, references, `${path}.`));
+    } else if (value !== null) out[key] = { constant_value: value };
+  }
+  // References to attributes that are unknown in `values` (so absent from it) still need a place.
+  for (const [path, refs] of Object.entries(references)) {
+    if (!path.startsWith(prefix) || path === prefix) continue;
+    const parts = path.slice(prefix.length).split('.');
+    let node: Record<string, unknown> = out;
+    for (const part of parts.slice(0, -1)) {
+      const existing = node[part];
+      if (!Array.isArray(existing)) node[part] = [{}];
+      node = (node[part] as Array<Record<string, unknown>>)[0];
+    }
+    const last = parts[parts.length - 1];
+    if (!(last in node) || !(node[last] as { references?: unknown }).references) node[last] = { references: refs };
+  }
+  return out;
+}
+
 export function planJson(resources: readonly PlanResource[]): string {
-  const setPath = (root: Record<string, unknown>, dotted: string, refs: string[]) => {
-    const parts = dotted.split('.');
-    if (parts.length === 1) root[parts[0]] = { references: refs };
-    else root[parts[0]] = [{ [parts.slice(1).join('.')]: { references: refs } }];
-  };
   const doc = {
     format_version: '1.2',
     terraform_version: '1.9.8',
@@ -70,8 +95,7 @@ export function planJson(resources: readonly PlanResource[]): string {
     configuration: {
       root_module: {
         resources: resources.map((r) => {
-          const expressions: Record<string, unknown> = {};
-          for (const [attr, refs] of Object.entries(r.references ?? {})) setPath(expressions, attr, refs);
+          const expressions = expressionsFor(r.values, r.references ?? {});
           return { address: r.address.replace(/\[.*$/, ''), mode: r.mode ?? 'managed', type: r.type, name: r.address.split('.').pop()!.replace(/\[.*$/, ''), provider_config_key: 'aws', expressions, schema_version: 0 };
         }),
       },

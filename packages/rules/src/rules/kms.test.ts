@@ -60,4 +60,8 @@ describe('kms.policy-public', () => {
   it('does not apply to AWS-managed keys', () => {
     expect(verdictOf(r, key({ keyManager: 'AWS', policy: policy({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }) }))).toBe('not-applicable');
   });
+  it('runs on the IaC formats only: AWS Config does not record key policies', () => {
+    expect(r.formats).toEqual(['cloudformation', 'cdk', 'terraform', 'terraform-plan']);
+    expect(findRule(rules, 'kms.rotation').formats).toBeUndefined();
+  });
 });

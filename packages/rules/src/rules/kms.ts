@@ -1,4 +1,4 @@
-import type { PolicyStatement, V } from '../model';
+import type { PolicyStatement, SourceFormat, V } from '../model';
 import { isUnknown } from '../model';
 import type { AnyRule, CheckResult, Rule } from './types';
 import { fail, pass, requireTrue, unknownResult } from './support';
@@ -12,6 +12,13 @@ import { allOf, anyOf, not } from '../iam/tri';
  */
 
 const KEY = ['AWS::KMS::Key'] as const;
+
+/**
+ * AWS Config records a key's metadata and rotation status but not its key policy, so a Config item
+ * cannot say whether the policy is public: the policy rule runs on the IaC formats only (on Config
+ * a missing policy would read as the default key policy — a pass it cannot back).
+ */
+const KEY_POLICY_FORMATS: readonly SourceFormat[] = ['cloudformation', 'cdk', 'terraform', 'terraform-plan'];
 
 const rotation: Rule = {
   id: 'kms.rotation',
@@ -74,6 +81,7 @@ const policyPublic: Rule = {
       'statement {\n  actions   = ["kms:Decrypt", "kms:DescribeKey"]\n  resources = ["*"]\n  principals {\n    type        = "AWS"\n    identifiers = ["*"]\n  }\n  condition {\n    test     = "StringEquals"\n    variable = "aws:PrincipalOrgID"\n    values   = [var.org_id]\n  }\n}',
   },
   appliesTo: KEY,
+  formats: KEY_POLICY_FORMATS,
   references: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html', 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html'],
   check(key) {
     const kms = key.facets.kms;

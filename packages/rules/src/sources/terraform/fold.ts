@@ -3,6 +3,7 @@ import { isUnknown } from '../../model';
 import { ResourceIndex } from '../../engine/resource-index';
 import { literalSecret } from './reader';
 import { s3Encryption } from './services/s3';
+import type { PolicyResolver } from './policy';
 import type { TfResourceInput } from './types';
 import { blocks, getPath, isReference, toBool, toStr } from './values';
 
@@ -95,7 +96,7 @@ function foldS3(bucket: Resource, input: TfResourceInput): void {
  * Folds the split resources into the resource they modify and returns the ones whose target is
  * not in this input and that still carry a finding of their own (a literal secret string).
  */
-export function foldResources(resources: Resource[], folded: readonly TfResourceInput[], notes: Notes): TfResourceInput[] {
+export function foldResources(resources: Resource[], folded: readonly TfResourceInput[], notes: Notes, policies?: PolicyResolver): TfResourceInput[] {
   if (folded.length === 0) return [];
   const targets = new FoldTargets(resources);
   const orphans: TfResourceInput[] = [];
@@ -114,6 +115,13 @@ export function foldResources(resources: Resource[], folded: readonly TfResource
         cluster.facets.logging = { ...cluster.facets.logging, auditLogging: true };
         fromFolded(cluster, input, 'logging.auditLogging', 'cluster_identifier');
       } else missing(input, 'cluster', v.cluster_identifier);
+    } else if (input.type === 'aws_kms_key_policy') {
+      // The key's policy written as its own resource: it replaces the default key policy.
+      const key = targets.find(v.key_id, 'AWS::KMS::Key');
+      if (key && policies) {
+        key.facets.kms = { ...key.facets.kms, policy: policies.resolve(v.policy, `${input.address}.policy`) };
+        fromFolded(key, input, 'kms.policy', 'policy');
+      } else missing(input, 'key', v.key_id);
     } else if (input.type === 'aws_secretsmanager_secret_version') {
       const literal = literalSecret(v.secret_string, 'secret_string');
       const secret = targets.find(v.secret_id, 'AWS::SecretsManager::Secret');

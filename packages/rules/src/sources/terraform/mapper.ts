@@ -26,7 +26,7 @@ export function mapTerraformResources(inputs: TfResourceInput[]): { resources: R
   }
   const ctx = { policies: new PolicyResolver(data) };
   const resources = managed.map((input) => mapOne(input, ctx));
-  for (const orphan of foldResources(resources, folded, notes)) resources.push(orphanSecretVersion(orphan));
+  for (const orphan of foldResources(resources, folded, notes, ctx.policies)) resources.push(orphanSecretVersion(orphan));
   return { resources, notes };
 }
 

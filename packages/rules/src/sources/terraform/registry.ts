@@ -76,6 +76,7 @@ export const FOLDED_TYPES: Readonly<Record<string, string>> = {
   aws_s3_bucket_logging: 'AWS::S3::Bucket',
   aws_redshift_logging: 'AWS::Redshift::Cluster',
   aws_secretsmanager_secret_version: 'AWS::SecretsManager::Secret',
+  aws_kms_key_policy: 'AWS::KMS::Key',
 };
 
 /**

@@ -57,3 +57,10 @@ describe('splitArn / hasReference', () => {
     expect(hasReference('arn:aws:iam::${AWS::AccountId}:root')).toBe(true);
   });
 });
+
+describe('splitArn with placeholders', () => {
+  it('keeps ${AWS::Partition} and references whole', () => {
+    expect(splitArn('arn:${AWS::Partition}:iam::444455556666:root')).toEqual({ partition: '${AWS::Partition}', service: 'iam', region: '', account: '444455556666', resource: 'root' });
+    expect(splitArn('arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/x')?.account).toBe('${data.aws_caller_identity.current.account_id}');
+  });
+});

@@ -70,7 +70,7 @@ export function isAnyResource(pattern: string): boolean {
 /** The parts of an ARN (or ARN pattern); the resource part keeps any further `:`. Undefined when not an ARN. */
 export function splitArn(arn: string): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
   if (!arn.startsWith('arn:')) return undefined;
-  const parts = arn.split(':');
+  const parts = splitOutsidePlaceholders(arn);
   if (parts.length < 6) return undefined;
   return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
 }
@@ -82,4 +82,27 @@ export function hasReference(s: string): boolean {
     if (inner !== '*' && inner !== '?' && inner !== '$' && !isPolicyVariable(inner)) return true;
   }
   return false;
+}
+
+/**
+ * `a:${AWS::Partition}:b` → ['a', '${AWS::Partition}', 'b']: colons inside `${…}` placeholders
+ * (CloudFormation pseudo parameters, Terraform references) do not separate ARN fields.
+ */
+function splitOutsidePlaceholders(text: string): string[] {
+  if (!text.includes('${')) return text.split(':');
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (text[i] === '}' && depth > 0) depth--;
+    else if (text[i] === ':' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
 }

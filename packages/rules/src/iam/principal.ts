@@ -38,6 +38,7 @@ export function isOwnAccountReference(value: string): boolean {
 
 /** The account a resource lives in, when the input says (Config items, ARNs after apply). */
 export function ownAccountOf(resource: Resource): string | undefined {
+  if (resource.account) return resource.account;
   if (resource.live?.accountId) return resource.live.accountId;
   const arn = resource.arn ? splitArn(resource.arn) : undefined;
   return arn && /^\d{12}$/.test(arn.account) ? arn.account : undefined;

@@ -33,6 +33,12 @@ export interface Resource {
   /** 1-based line of each source property path that has one (`SSESpecification.KMSMasterKeyId` → 42). */
   propertyLines?: Record<string, number>;
   facets: Facets;
+  /**
+   * The AWS account the resource is deployed to, when the input says so (a plan that read
+   * `data.aws_caller_identity`, an AWS Config item). Lets trust analysis tell this account from a
+   * foreign one.
+   */
+  account?: string;
   /** AWS Config only: account, region, capture time and the Config item status. */
   live?: {
     accountId?: string;

@@ -39,7 +39,22 @@ export function parseTerraformPlan(file: SourceFile): SourceResult {
   const config = new ConfigIndex(plan.configuration, file.path, notes);
   const inputs = collectResources(plan, { file: file.path, config, changes: indexChanges(plan), notes });
   const mapped = mapTerraformResources(inputs);
+  // The plan read `data.aws_caller_identity` (if the code declares it): that is the account every
+  // resource of the plan is deployed to.
+  const account = callerAccount(inputs);
+  if (account) for (const r of mapped.resources) r.account = account;
   return { resources: mapped.resources, errors: [], notes: [...notes, ...mapped.notes] };
+}
+
+function callerAccount(inputs: ReturnType<typeof collectResources>): string | undefined {
+  const accounts = new Set(
+    inputs
+      .filter((i) => i.mode === 'data' && i.type === 'aws_caller_identity' && !i.address.includes('module.'))
+      .map((i) => i.values.account_id)
+      .filter((a): a is string => typeof a === 'string' && /^\d{12}$/.test(a)),
+  );
+  // Several providers (aliases) may read different accounts: then no single answer.
+  return accounts.size === 1 ? [...accounts][0] : undefined;
 }
 
 function failed(error: ParseError): SourceResult {

@@ -215,6 +215,17 @@ interface UserSpec {
   name: string;
   inline?: InlinePolicy[];
   awsManaged?: string[];
+  /** Group keys. CloudFormation: the user's `Groups`; Terraform: `aws_iam_user_group_membership` (or `aws_iam_group_membership`, see GroupSpec). */
+  groups?: string[];
+}
+
+interface GroupSpec {
+  key: string;
+  name: string;
+  inline?: InlinePolicy[];
+  awsManaged?: string[];
+  /** Terraform writes membership from the group side (`aws_iam_group_membership`) instead of the user side. */
+  tfMembershipByGroup?: boolean;
 }
 
 interface PolicySpec {
@@ -227,11 +238,16 @@ interface PolicySpec {
   users?: string[];
   /** CloudFormation attaches a managed policy through the role's `ManagedPolicyArns` (`Ref`) instead of the policy's `Roles`. */
   cfnViaRole?: boolean;
+  /** CloudFormation writes an inline policy of one role as `AWS::IAM::RolePolicy` (`RoleName`) instead of `AWS::IAM::Policy` (`Roles`). */
+  cfnRolePolicy?: boolean;
+  /** Terraform attaches a managed policy with one `aws_iam_policy_attachment` (lists of principals) instead of one attachment per principal. */
+  tfPolicyAttachment?: boolean;
 }
 
 interface IdentityInput {
   roles?: RoleSpec[];
   users?: UserSpec[];
+  groups?: GroupSpec[];
   policies?: PolicySpec[];
   extra?: { cfn?: string[]; tf?: string; plan?: PlanResource[]; config?: Array<Record<string, unknown>> };
 }
@@ -239,6 +255,8 @@ interface IdentityInput {
 const pascal = (s: string) => s.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
 const roleLogical = (r: { key: string }) => `${pascal(r.key)}Role`;
 const userLogical = (u: { key: string }) => `${pascal(u.key)}User`;
+const groupLogical = (g: { key: string }) => `${pascal(g.key)}Group`;
+const groupArn = (g: { name: string }) => `arn:aws:iam::${ACCOUNT}:group/${g.name}`;
 const policyLogical = (p: { key: string }) => `${pascal(p.key)}Policy`;
 const roleArn = (r: { name: string }) => `arn:aws:iam::${ACCOUNT}:role/${r.name}`;
 const userArn = (u: { name: string }) => `arn:aws:iam::${ACCOUNT}:user/${u.name}`;
@@ -266,10 +284,12 @@ function tfVariables(docs: Val[]): string[] {
 function identity(input: IdentityInput): Case {
   const roles = input.roles ?? [];
   const users = input.users ?? [];
+  const groups = input.groups ?? [];
   const policies = input.policies ?? [];
+  const groupOf = (key: string) => groups.find((g) => g.key === key)!;
   const roleOf = (key: string) => roles.find((r) => r.key === key)!;
   const userOf = (key: string) => users.find((u) => u.key === key)!;
-  const docs: Val[] = [...roles.flatMap((r) => [r.trust ?? LAMBDA_TRUST, ...(r.inline ?? []).map((p) => p.doc)]), ...users.flatMap((u) => (u.inline ?? []).map((p) => p.doc)), ...policies.map((p) => p.doc)];
+  const docs: Val[] = [...roles.flatMap((r) => [r.trust ?? LAMBDA_TRUST, ...(r.inline ?? []).map((p) => p.doc)]), ...users.flatMap((u) => (u.inline ?? []).map((p) => p.doc)), ...groups.flatMap((g) => (g.inline ?? []).map((p) => p.doc)), ...policies.map((p) => p.doc)];
   let undecided = false;
   let afterApply = false;
   docs.forEach((d) => walk(d, (x) => (isVar(x) ? (undecided = true) : x.$ref.afterApply && (afterApply = true))));
@@ -298,11 +318,26 @@ function identity(input: IdentityInput): Case {
       '    Type: AWS::IAM::User',
       '    Properties:',
       `      UserName: ${u.name}`,
+      ...(u.groups?.length ? ['      Groups:', ...u.groups.map((k) => `        - Ref: ${groupLogical(groupOf(k))}`)] : []),
       ...cfnInline(u.inline),
       ...(u.awsManaged?.length ? ['      ManagedPolicyArns:', ...u.awsManaged.map((a) => `        - ${JSON.stringify(a)}`)] : []),
     );
   }
+  for (const g of groups) {
+    cfnResources.push(
+      `  ${groupLogical(g)}:`,
+      '    Type: AWS::IAM::Group',
+      '    Properties:',
+      `      GroupName: ${g.name}`,
+      ...cfnInline(g.inline),
+      ...(g.awsManaged?.length ? ['      ManagedPolicyArns:', ...g.awsManaged.map((a) => `        - ${JSON.stringify(a)}`)] : []),
+    );
+  }
   for (const p of policies) {
+    if (p.cfnRolePolicy) {
+      cfnResources.push(`  ${policyLogical(p)}:`, '    Type: AWS::IAM::RolePolicy', '    Properties:', `      PolicyName: ${p.name}`, '      RoleName:', `        Ref: ${roleLogical(roleOf(p.roles![0]))}`, '      PolicyDocument:', ...yamlBlock(p.doc, '        '));
+      continue;
+    }
     const roleRefs = p.kind === 'managed' && p.cfnViaRole ? [] : (p.roles ?? []).map((k) => `        - Ref: ${roleLogical(roleOf(k))}`);
     const userRefs = (p.users ?? []).map((k) => `        - Ref: ${userLogical(userOf(k))}`);
     cfnResources.push(
@@ -321,9 +356,9 @@ function identity(input: IdentityInput): Case {
   // Terraform --------------------------------------------------------------------------------
   const tf: string[] = [...tfVariables(docs)];
   const plan: PlanResource[] = [];
-  const attachmentTf = (kind: 'role' | 'user', owner: string, ownerName: string, a: string, policyRef?: string) => {
+  const attachmentTf = (kind: 'role' | 'user' | 'group', owner: string, ownerName: string, a: string, policyRef?: string) => {
     const name = policyRef ? `${owner}_${policyRef.split('.')[1]}` : attachmentName(owner, a);
-    const attr = kind === 'role' ? 'role' : 'user';
+    const attr = kind;
     tf.push(`resource "aws_iam_${kind}_policy_attachment" "${name}" {\n  ${attr.padEnd(10)} = aws_iam_${kind}.${owner}.name\n  policy_arn = ${policyRef ? `${policyRef}.arn` : JSON.stringify(a)}\n}\n`);
     plan.push({
       address: `aws_iam_${kind}_policy_attachment.${name}`,
@@ -386,6 +421,44 @@ function identity(input: IdentityInput): Case {
       });
     }
     for (const a of u.awsManaged ?? []) attachmentTf('user', u.key, u.name, a);
+    const byUser = (u.groups ?? []).filter((k) => !groupOf(k).tfMembershipByGroup);
+    if (byUser.length) {
+      tf.push(`resource "aws_iam_user_group_membership" "${u.key}" {\n  user   = aws_iam_user.${u.key}.name\n  groups = [${byUser.map((k) => `aws_iam_group.${k}.name`).join(', ')}]\n}\n`);
+      plan.push({
+        address: `aws_iam_user_group_membership.${u.key}`,
+        type: 'aws_iam_user_group_membership',
+        values: { groups: byUser.map((k) => groupOf(k).name), user: u.name },
+        unknown: { id: true },
+        references: { user: [`aws_iam_user.${u.key}.name`, `aws_iam_user.${u.key}`], groups: byUser.flatMap((k) => [`aws_iam_group.${k}.name`, `aws_iam_group.${k}`]) },
+      });
+    }
+  }
+  for (const g of groups) {
+    tf.push(`resource "aws_iam_group" "${g.key}" {\n  name = ${JSON.stringify(g.name)}\n}\n`);
+    plan.push({ address: `aws_iam_group.${g.key}`, type: 'aws_iam_group', values: { name: g.name, path: '/' }, unknown: { arn: true, id: true, unique_id: true } });
+    for (const p of g.inline ?? []) {
+      const name = `${g.key}_${p.name.replace(/[^A-Za-z0-9]/g, '_')}`;
+      tf.push(`resource "aws_iam_group_policy" "${name}" {\n  name   = ${JSON.stringify(p.name)}\n  group  = aws_iam_group.${g.key}.name\n  policy = jsonencode(${hcl(p.doc, '  ')})\n}\n`);
+      plan.push({
+        address: `aws_iam_group_policy.${name}`,
+        type: 'aws_iam_group_policy',
+        values: { group: g.name, name: p.name, policy: jsonencode(resolved(p.doc)) },
+        unknown: { id: true, name_prefix: true },
+        references: { group: [`aws_iam_group.${g.key}.name`, `aws_iam_group.${g.key}`] },
+      });
+    }
+    for (const a of g.awsManaged ?? []) attachmentTf('group', g.key, g.name, a);
+    const members = users.filter((u) => u.groups?.includes(g.key));
+    if (g.tfMembershipByGroup && members.length) {
+      tf.push(`resource "aws_iam_group_membership" "${g.key}" {\n  name  = ${JSON.stringify(`${g.name}-members`)}\n  group = aws_iam_group.${g.key}.name\n  users = [${members.map((u) => `aws_iam_user.${u.key}.name`).join(', ')}]\n}\n`);
+      plan.push({
+        address: `aws_iam_group_membership.${g.key}`,
+        type: 'aws_iam_group_membership',
+        values: { group: g.name, name: `${g.name}-members`, users: members.map((u) => u.name) },
+        unknown: { id: true },
+        references: { group: [`aws_iam_group.${g.key}.name`, `aws_iam_group.${g.key}`], users: members.flatMap((u) => [`aws_iam_user.${u.key}.name`, `aws_iam_user.${u.key}`]) },
+      });
+    }
   }
   for (const p of policies) {
     if (p.kind === 'inline') {
@@ -417,8 +490,34 @@ function identity(input: IdentityInput): Case {
         values: { description: null, name: p.name, path: '/', policy: jsonencode(resolved(p.doc)), tags: null },
         unknown: { arn: true, attachment_count: true, id: true, name_prefix: true, policy_id: true, tags_all: true },
       });
-      for (const k of p.roles ?? []) attachmentTf('role', k, roleOf(k).name, '', `aws_iam_policy.${p.key}`);
-      for (const k of p.users ?? []) attachmentTf('user', k, userOf(k).name, '', `aws_iam_policy.${p.key}`);
+      if (p.tfPolicyAttachment) {
+        const rs = p.roles ?? [];
+        const us = p.users ?? [];
+        tf.push(
+          [
+            `resource "aws_iam_policy_attachment" "${p.key}" {`,
+            `  name       = ${JSON.stringify(`${p.name}-attachment`)}`,
+            `  policy_arn = aws_iam_policy.${p.key}.arn`,
+            ...(rs.length ? [`  roles      = [${rs.map((k) => `aws_iam_role.${k}.name`).join(', ')}]`] : []),
+            ...(us.length ? [`  users      = [${us.map((k) => `aws_iam_user.${k}.name`).join(', ')}]`] : []),
+            '}',
+          ].join('\n') + '\n',
+        );
+        plan.push({
+          address: `aws_iam_policy_attachment.${p.key}`,
+          type: 'aws_iam_policy_attachment',
+          values: { groups: null, name: `${p.name}-attachment`, roles: rs.length ? rs.map((k) => roleOf(k).name) : null, users: us.length ? us.map((k) => userOf(k).name) : null },
+          unknown: { id: true, policy_arn: true },
+          references: {
+            policy_arn: [`aws_iam_policy.${p.key}.arn`, `aws_iam_policy.${p.key}`],
+            ...(rs.length ? { roles: rs.flatMap((k) => [`aws_iam_role.${k}.name`, `aws_iam_role.${k}`]) } : {}),
+            ...(us.length ? { users: us.flatMap((k) => [`aws_iam_user.${k}.name`, `aws_iam_user.${k}`]) } : {}),
+          },
+        });
+      } else {
+        for (const k of p.roles ?? []) attachmentTf('role', k, roleOf(k).name, '', `aws_iam_policy.${p.key}`);
+        for (const k of p.users ?? []) attachmentTf('user', k, userOf(k).name, '', `aws_iam_policy.${p.key}`);
+      }
     }
   }
   if (input.extra?.tf) tf.push(input.extra.tf);
@@ -488,12 +587,33 @@ function identity(input: IdentityInput): Case {
           arn: userArn(u),
           createDate: CREATED,
           userPolicyList: inlineList(u.inline, (p) => p.users, u.key),
-          groupList: [],
+          groupList: (u.groups ?? []).map((k) => groupOf(k).name),
           attachedManagedPolicies: attached(u.awsManaged, (p) => p.users, u.key),
           permissionsBoundary: null,
           tags: [],
         },
-        policyRelations((p) => p.users, u.key),
+        [...policyRelations((p) => p.users, u.key), ...(u.groups ?? []).map((k) => ({ resourceType: 'AWS::IAM::Group', resourceId: iamId('AGPA', groupOf(k).name), resourceName: groupOf(k).name, relationshipName: 'Is attached to Group' }))],
+      ),
+    );
+  }
+  for (const g of groups) {
+    const members = users.filter((u) => u.groups?.includes(g.key));
+    config.push(
+      iamItem(
+        'AWS::IAM::Group',
+        'AGPA',
+        g.name,
+        groupArn(g),
+        {
+          path: '/',
+          groupName: g.name,
+          groupId: iamId('AGPA', g.name),
+          arn: groupArn(g),
+          createDate: CREATED,
+          groupPolicyList: (g.inline ?? []).map((p) => ({ policyName: p.name, policyDocument: urlEncoded(p.doc) })),
+          attachedManagedPolicies: (g.awsManaged ?? []).map((a) => ({ policyName: managedName(a), policyArn: a })),
+        },
+        members.map((u) => ({ resourceType: 'AWS::IAM::User', resourceId: iamId('AIDA', u.name), resourceName: u.name, relationshipName: 'Contains User' })),
       ),
     );
   }
@@ -858,6 +978,12 @@ export const cases: ParityCase[] = [
     ...policyCase({ kind: 'inline', key: 'ops', name: 'orders-ops', doc: doc(allow('*:*', '*')) }),
   },
   {
+    name: 'AWS::IAM::RolePolicy / aws_iam_role_policy allows * on *',
+    rule: 'iam.admin-wildcard',
+    expect: 'fail',
+    ...policyCase({ kind: 'inline', key: 'ops', name: 'orders-ops', doc: doc(allow('*', '*')), cfnRolePolicy: true }),
+  },
+  {
     name: 'role reads one table',
     rule: 'iam.admin-wildcard',
     expect: 'pass',
@@ -1048,6 +1174,21 @@ export const cases: ParityCase[] = [
     ...roleCase(trustRole(githubTrust({ StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:acme/orders:ref:refs/heads/main' } }))),
   },
   {
+    name: 'own account root, written as ${AWS::AccountId} / data.aws_caller_identity',
+    rule: 'iam.trust-too-broad',
+    expect: 'pass',
+    ...on(roleTarget(trustRole(doc())), {
+      ...identity({
+        roles: [trustRole(doc(assumeRole({ AWS: { $ref: { cfn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' }, tf: '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"', value: `arn:aws:iam::${ACCOUNT}:root` } } })))],
+        extra: {
+          tf: 'data "aws_caller_identity" "current" {}\n',
+          // Read while planning (Terraform lists it in prior_state; the harness writes data sources into planned_values, which the plan adapter reads as well).
+          plan: [{ address: 'data.aws_caller_identity.current', mode: 'data', type: 'aws_caller_identity', values: { account_id: ACCOUNT, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/ci-deploy/gha-run`, id: ACCOUNT, user_id: 'AROACIDEPLOYQQQQQQQQQ:gha-run' } }],
+        },
+      }),
+    }),
+  },
+  {
     name: 'AWS service principal (trust written with jsonencode)',
     rule: 'iam.trust-too-broad',
     expect: 'pass',
@@ -1078,6 +1219,33 @@ export const cases: ParityCase[] = [
     rule: 'iam.users-not-roles',
     expect: 'fail',
     ...on(userTarget({ key: 'etl', name: 'etl-bot' }), identity({ users: [{ key: 'etl', name: 'etl-bot' }], policies: [{ kind: 'managed', key: 'reader', name: 'orders-reader', doc: READ_ORDERS, users: ['etl'] }] })),
+  },
+  {
+    name: 'user with a customer-managed policy attached by aws_iam_policy_attachment',
+    rule: 'iam.users-not-roles',
+    expect: 'fail',
+    ...on(userTarget({ key: 'etl', name: 'etl-bot' }), identity({ users: [{ key: 'etl', name: 'etl-bot' }], policies: [{ kind: 'managed', key: 'reader', name: 'orders-reader', doc: READ_ORDERS, users: ['etl'], tfPolicyAttachment: true }] })),
+  },
+  {
+    name: 'user in a group with an inline S3 read policy (membership on the user side)',
+    rule: 'iam.users-not-roles',
+    expect: 'fail',
+    ...on(
+      userTarget({ key: 'bob', name: 'bob' }),
+      identity({ users: [{ key: 'bob', name: 'bob', groups: ['analysts'] }], groups: [{ key: 'analysts', name: 'analysts', inline: [{ name: 'read-raw', doc: doc(allow(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::orders-raw-111122223333', RAW_BUCKET_OBJECTS])) }] }] }),
+    ),
+  },
+  {
+    name: 'user in a group that attaches AmazonDynamoDBReadOnlyAccess (membership on the group side)',
+    rule: 'iam.users-not-roles',
+    expect: 'fail',
+    ...on(userTarget({ key: 'bob', name: 'bob' }), identity({ users: [{ key: 'bob', name: 'bob', groups: ['analysts'] }], groups: [{ key: 'analysts', name: 'analysts', awsManaged: ['arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess'], tfMembershipByGroup: true }] })),
+  },
+  {
+    name: 'user in a group without data-service permissions',
+    rule: 'iam.users-not-roles',
+    expect: 'pass',
+    ...on(userTarget({ key: 'bob', name: 'bob' }), identity({ users: [{ key: 'bob', name: 'bob', groups: ['support'] }], groups: [{ key: 'support', name: 'support', inline: [{ name: 'support-cases', doc: doc(allow(['support:DescribeCases', 'support:CreateCase'], '*')) }] }] })),
   },
   {
     name: 'user with only self-service IAM permissions',

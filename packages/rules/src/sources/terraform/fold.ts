@@ -5,7 +5,7 @@ import { literalSecret } from './reader';
 import { s3Encryption } from './services/s3';
 import type { PolicyResolver } from './policy';
 import type { TfResourceInput } from './types';
-import { blocks, getPath, isReference, toBool, toStr } from './values';
+import { blocks, getPath, isReference, toBool, toStr, toStrItems } from './values';
 
 type Notes = SourceResult['notes'];
 
@@ -115,6 +115,21 @@ export function foldResources(resources: Resource[], folded: readonly TfResource
         cluster.facets.logging = { ...cluster.facets.logging, auditLogging: true };
         fromFolded(cluster, input, 'logging.auditLogging', 'cluster_identifier');
       } else missing(input, 'cluster', v.cluster_identifier);
+    } else if (input.type === 'aws_iam_user_group_membership' || input.type === 'aws_iam_group_membership') {
+      // Group membership, from the user's side (one user, its groups) or the group's (one group, its users).
+      const byUser = input.type === 'aws_iam_user_group_membership';
+      const groups = byUser ? toStrItems(v.groups, 'groups') : [toStr(v.group, 'group')];
+      const users = byUser ? [v.user] : (toStrItems(v.users, 'users') ?? []);
+      for (const ref of isUnknown(users) ? [users] : users) {
+        const user = targets.find(ref, 'AWS::IAM::User');
+        if (!user) {
+          missing(input, 'user', ref);
+          continue;
+        }
+        const added = (isUnknown(groups) ? [groups] : (groups ?? [])).filter((g) => g !== undefined);
+        user.facets.iam = { ...user.facets.iam, groups: [...(user.facets.iam?.groups ?? []), ...added] };
+        fromFolded(user, input, 'iam.groups', byUser ? 'groups' : 'group');
+      }
     } else if (input.type === 'aws_kms_key_policy') {
       // The key's policy written as its own resource: it replaces the default key policy.
       const key = targets.find(v.key_id, 'AWS::KMS::Key');

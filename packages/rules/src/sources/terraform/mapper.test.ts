@@ -38,7 +38,7 @@ describe('common mapping', () => {
       expect(tfType).toMatch(/^aws_/);
     }
     expect(TERRAFORM_TO_CFN_TYPE.aws_lakeformation_permissions).toBe('AWS::LakeFormation::PrincipalPermissions');
-    expect(Object.keys(TERRAFORM_TO_CFN_TYPE)).toHaveLength(56);
+    expect(Object.keys(TERRAFORM_TO_CFN_TYPE)).toHaveLength(58);
   });
 
   it('never throws on odd shapes', () => {

@@ -77,6 +77,8 @@ export const FOLDED_TYPES: Readonly<Record<string, string>> = {
   aws_redshift_logging: 'AWS::Redshift::Cluster',
   aws_secretsmanager_secret_version: 'AWS::SecretsManager::Secret',
   aws_kms_key_policy: 'AWS::KMS::Key',
+  aws_iam_user_group_membership: 'AWS::IAM::User',
+  aws_iam_group_membership: 'AWS::IAM::User',
 };
 
 /**

@@ -26,7 +26,7 @@ variable "reporting_password" {
 }
 
 locals {
-  account_id = "111122223333"
+  account_id = data.aws_caller_identity.current.account_id
   is_prod    = var.environment == "prod"
   team_tags = {
     orders    = { owner = "team-orders" }

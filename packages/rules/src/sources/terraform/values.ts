@@ -60,6 +60,9 @@ export function getPath(root: TfValue | undefined, path: string): TfValue | unde
   return cur;
 }
 
+/** Attributes of AWS provider resources that hold one string (an ARN, id or name), never a list. */
+const SCALAR_ATTRIBUTE = /\.(arn|id|name|key_id|bucket|identifier|cluster_identifier|secret_string|endpoint|address|url)$/;
+
 /** A whole-string Terraform reference: `${aws_kms_key.k.arn}`. */
 export function isReference(v: TfValue | undefined): boolean {
   return typeof v === 'string' && /^\$\{[^{}]+\}$/.test(v);
@@ -120,7 +123,14 @@ export function toStrList(v: TfValue | undefined, what: string): V<string[]> | u
 export function toStrItems(v: TfValue | undefined, what: string): V<V<string>[]> | undefined {
   if (v === undefined || v === null) return undefined;
   if (isUnknown(v)) return v;
-  if (typeof v === 'string' && isReference(v)) return notKnownBeforeApply(what, v);
+  if (typeof v === 'string' && isReference(v)) {
+    // A plan reports `values = [aws_s3_bucket.raw.arn]` as one reference for the whole list. A
+    // reference to a single-valued attribute can only stand in a list as an element (Terraform
+    // rejects a string where a list is required), so the list holds it — and possibly literal
+    // elements the plan does not show, hence the unknown beside it.
+    if (SCALAR_ATTRIBUTE.test(referenceTarget(v))) return [v, unknown(`${what} may hold other elements besides ${v} (the plan reports the list as known after apply)`)];
+    return notKnownBeforeApply(what, v);
+  }
   // Fast path, the common case: already a list of strings (shared, not copied; callers only read).
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
   const list = Array.isArray(v) ? v : [v];

@@ -1,6 +1,6 @@
 /**
  * Cross-package end-to-end tests: the built CLI on the examples and on bad input. They run after
- * `turbo run build`, against `packages/*/dist`, exactly as users run the tool.
+ * `turbo run build`, against the built packages, exactly as users run the tool.
  * @type {import('jest').Config}
  */
 module.exports = {

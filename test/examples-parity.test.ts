@@ -37,7 +37,7 @@ function scan(dir: string): Finding[] {
     const out = execFileSync(process.execPath, [BIN, 'scan', dir, '--format', 'json', '--fail-on', 'none'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
     return (JSON.parse(out) as { findings: Finding[] }).findings;
   } catch (e) {
-    throw new Error(`scan ${dir} failed: ${(e as { stderr?: string }).stderr}`);
+    throw new Error(`scan ${dir} failed: ${(e as { stderr?: string }).stderr}`, { cause: e });
   }
 }
 

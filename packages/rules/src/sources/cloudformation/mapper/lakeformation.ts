@@ -119,8 +119,12 @@ const dataCellsFilter: TypeMapper = (p) => {
  * Default permissions for new databases/tables: absent means the AWS default, which grants ALL to
  * `IAM_ALLOWED_PRINCIPALS` (Lake Formation not enforced); an explicit list does so only if it names it.
  */
+/**
+ * Whether default permissions grant IAM_ALLOWED_PRINCIPALS. Absent means Lake Formation permissions
+ * apply: the API documents "a null value indicates access control by Lake Formation permissions".
+ */
 function grantsIamAllowed(v: CfnValue | undefined): Tri {
-  if (v === undefined || v === null) return true;
+  if (v === undefined || v === null) return false;
   if (isUnknown(v)) return v;
   return mapItems(v).some((e) => isMapValue(e.Principal) && e.Principal.DataLakePrincipalIdentifier === 'IAM_ALLOWED_PRINCIPALS');
 }

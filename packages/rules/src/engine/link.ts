@@ -64,7 +64,9 @@ export function linkResources(resources: readonly Resource[]): Resource[] {
         const principal = index.resolve(target, ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
         if (!principal) continue;
         const pf = edit(principal, 'iam');
-        if (r.type === 'Pillarguard::IAM::PolicyAttachment') {
+        if (r.type === 'AWS::IAM::UserToGroupAddition') {
+          pf.groups = [...(pf.groups ?? []), ...(iam.groups ?? [])];
+        } else if (r.type === 'Pillarguard::IAM::PolicyAttachment') {
           pf.managedPolicies = [...(pf.managedPolicies ?? []), ...(iam.managedPolicies ?? [])];
         } else if (iam.inline && iam.document) {
           const named: NamedPolicy = { name: r.name ?? r.id, document: iam.document, path: `(${r.id})` };

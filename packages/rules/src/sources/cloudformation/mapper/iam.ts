@@ -50,6 +50,13 @@ const user: TypeMapper = (p) => {
 
 const group: TypeMapper = (p) => ({ name: p.text('GroupName'), facets: { iam: principalFacets(p, 'group') } });
 
+/** `AWS::IAM::UserToGroupAddition`: users added to a group from the group's side; the linker folds it into each user's groups. */
+const userToGroupAddition: TypeMapper = (p) => {
+  p.track('iam.groups', 'GroupName');
+  const groupName = p.text('GroupName') ?? unknown('GroupName is missing');
+  return { facets: { iam: { groups: [groupName], attachedTo: p.items('iam.attachedTo', 'Users') ?? [] } } };
+};
+
 /** The principals a policy resource names (`Roles`, `Users`, `Groups`, or one `RoleName` …). */
 function attachedTo(p: Props, properties: string[]): V<string>[] {
   const out: V<string>[] = [];
@@ -79,6 +86,7 @@ const accessKey: TypeMapper = (p) => {
 export const IAM_MAPPERS: Record<string, TypeMapper> = {
   'AWS::IAM::Role': role,
   'AWS::IAM::User': user,
+  'AWS::IAM::UserToGroupAddition': userToGroupAddition,
   'AWS::IAM::Group': group,
   'AWS::IAM::Policy': policyResource(true, 'PolicyName', ['Roles', 'Users', 'Groups']),
   'AWS::IAM::RolePolicy': policyResource(true, 'PolicyName', ['RoleName']),

@@ -1,4 +1,4 @@
-import type { Finding, FindingStatus, PillarScore, ScanResult, ScoreLevel } from '../engine/types';
+import type { Finding, FindingLocation, FindingStatus, PillarScore, ScanResult, ScoreLevel } from '../engine/types';
 import type { Level } from '../classify/classify';
 import type { SourceFormat } from '../model';
 import { PILLARS, type Pillar, type Severity, type Verdict } from '../rules/types';
@@ -18,16 +18,7 @@ export interface JsonFinding {
   verdict: Exclude<Verdict, 'pass'>;
   status: FindingStatus;
   message: string;
-  resource: {
-    id: string;
-    type: string;
-    file: string;
-    format: SourceFormat;
-    line?: number;
-    column?: number;
-    address?: string;
-    constructPath?: string;
-  };
+  resource: FindingLocation;
   path?: string;
   related?: string[];
   /** Classification level of the resource (red / orange / green), when it has one. */

@@ -2,7 +2,7 @@ import type { PolicyStatement, Resource, V } from '../model';
 import { isUnknown } from '../model';
 import type { AnyRule, CheckResult, Rule, RuleContext } from './types';
 import { display, fail, pass, unknownResult } from './support';
-import { demandOf } from './dynamodb';
+import { demandOf } from './demand';
 import { accessLevels, catalogActions, expandActionPattern, isWildcardOnly } from '../iam/catalog';
 import { checkedStatements } from '../iam/checked-statements';
 import { coversDataServiceAction, WILDCARD_WATCHED_SERVICES } from '../iam/data-services';

@@ -2,8 +2,8 @@ import type { Resource, Unknown } from '../model';
 import { isUnknown } from '../model';
 import type { AnyRule, CheckResult, Rule, RuleContext } from './types';
 import { describeAtRest, fail, pass, requireFalse, requireTrue, unknownResult } from './support';
-import { allOf, atRestOf, demandOf, keyRelated, underUnknownDemand } from './dynamodb';
-import { describeSetting, isOn, parameterSourceOf, settingOf, type Setting } from './rds';
+import { allOf, atRestOf, demandOf, keyRelated, underUnknownDemand } from './demand';
+import { describeSetting, isOn, parameterSourceOf, settingOf, type Setting } from './parameters';
 
 const CLUSTER = 'AWS::Redshift::Cluster';
 const WORKGROUP = 'AWS::RedshiftServerless::Workgroup';

@@ -2,7 +2,7 @@ import type { PolicyDocument, PolicyStatement, Resource, Tri, V } from '../model
 import { isUnknown, unknown } from '../model';
 import type { AnyRule, CheckResult, Rule, RuleContext } from './types';
 import { describeAtRest, fail, pass, requireTrue, unknownResult } from './support';
-import { atRestOf, demandOf, keyRelated, underUnknownDemand } from './dynamodb';
+import { atRestOf, demandOf, keyRelated, underUnknownDemand } from './demand';
 
 const BUCKET = 'AWS::S3::Bucket';
 

@@ -83,20 +83,33 @@ function expressionsFor(values: Record<string, unknown>, references: Record<stri
 }
 
 export function planJson(resources: readonly PlanResource[]): string {
+  // Data sources are read while planning: a real plan lists them in `prior_state`, not as changes.
+  const managed = resources.filter((r) => (r.mode ?? 'managed') === 'managed');
+  const data = resources.filter((r) => r.mode === 'data');
+  const nameOf = (r: PlanResource) => r.address.split('.').pop()!.replace(/\[.*$/, '');
   const doc = {
     format_version: '1.2',
     terraform_version: '1.9.8',
     planned_values: {
       root_module: {
-        resources: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', type: r.type, name: r.address.split('.').pop()!.replace(/\[.*$/, ''), provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: r.values, sensitive_values: {} })),
+        resources: managed.map((r) => ({ address: r.address, mode: 'managed', type: r.type, name: nameOf(r), provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: r.values, sensitive_values: {} })),
       },
     },
-    resource_changes: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', type: r.type, name: r.address.split('.').pop()!.replace(/\[.*$/, ''), provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {}, before_sensitive: false, after_sensitive: {} } })),
+    resource_changes: managed.map((r) => ({ address: r.address, mode: 'managed', type: r.type, name: nameOf(r), provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {}, before_sensitive: false, after_sensitive: {} } })),
+    ...(data.length
+      ? {
+          prior_state: {
+            format_version: '1.0',
+            terraform_version: '1.9.8',
+            values: { root_module: { resources: data.map((r) => ({ address: r.address, mode: 'data', type: r.type, name: nameOf(r), provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: r.values, sensitive_values: {} })) } },
+          },
+        }
+      : {}),
     configuration: {
       root_module: {
         resources: resources.map((r) => {
           const expressions = expressionsFor(r.values, r.references ?? {});
-          return { address: r.address.replace(/\[.*$/, ''), mode: r.mode ?? 'managed', type: r.type, name: r.address.split('.').pop()!.replace(/\[.*$/, ''), provider_config_key: 'aws', expressions, schema_version: 0 };
+          return { address: r.address.replace(/\[.*$/, ''), mode: r.mode ?? 'managed', type: r.type, name: nameOf(r), provider_config_key: 'aws', expressions, schema_version: 0 };
         }),
       },
     },

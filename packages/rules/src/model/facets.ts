@@ -153,6 +153,8 @@ export type ParameterMap = Record<string, V<string>>;
 export interface DatabaseFacet {
   /** RDS/Aurora engine, lower-case (`aurora-postgresql`, `postgres`, `mysql`, `aurora-mysql`). */
   engine?: V<string>;
+  /** Engine version as written (`16.4`, `8.0.39`); engine defaults differ by major version. */
+  engineVersion?: V<string>;
   /** DB cluster/instance parameter group and Redshift cluster parameter group. */
   parameterGroup?: V<RefTarget>;
   /** Instance parameter group in addition to the cluster one (Aurora instances). */

@@ -51,13 +51,20 @@ function parameterGroupPath(resource: Resource): string {
 
 /**
  * `rds.force_ssl` defaults to 1 from RDS for PostgreSQL 15 on, and to 0 before it and on Aurora
- * PostgreSQL. The version is read from the group's family (`postgres16`) or a default group's
- * name (`default.postgres16`); without either we assume 0 — the IaC does not enforce TLS.
+ * PostgreSQL. The version is read from the group's family (`postgres16`), a default group's name
+ * (`default.postgres16`), or — when no group is named, so the engine's default group applies —
+ * the instance's engine version (`16.4`); without any of them we assume 0.
  */
-function forceSslDefault(source: ParameterSource): string {
+function forceSslDefault(source: ParameterSource, resource: Resource): string {
   const family = source.kind === 'group' ? source.group.facets.database?.family : source.kind === 'default' ? source.name?.replace(/^default\./, '') : undefined;
   const m = typeof family === 'string' ? /^postgres(\d+)/.exec(family) : null;
-  return m && Number(m[1]) >= 15 ? '1' : '0';
+  if (m) return Number(m[1]) >= 15 ? '1' : '0';
+  const db = resource.facets.database;
+  if (source.kind === 'default' && source.name === undefined && db?.engine === 'postgres' && typeof db.engineVersion === 'string') {
+    const major = Number(/^(\d+)/.exec(db.engineVersion)?.[1]);
+    return major >= 15 ? '1' : '0';
+  }
+  return '0';
 }
 
 const BOTH = [CLUSTER, INSTANCE] as const;
@@ -141,7 +148,7 @@ const forceSsl: Rule = {
     if (family === 'oracle' || family === 'other') return unknownResult(`TLS enforcement for engine ${String(resource.facets.database?.engine)} is configured outside parameter groups (option groups); not checked.`, 'database.engine');
     const source = parametersOf(resource, ctx);
     const name = family === 'mysql' ? 'require_secure_transport' : 'rds.force_ssl';
-    const engineDefault = family === 'postgres' ? forceSslDefault(source) : family === 'mysql' ? 'OFF' : '0';
+    const engineDefault = family === 'postgres' ? forceSslDefault(source, resource) : family === 'mysql' ? 'OFF' : '0';
     const setting = settingOf(source, name, engineDefault);
     if (isUnknown(setting)) return unknownResult(`cannot tell whether TLS is enforced: ${setting.reason}.`, path);
     if (isUnknown(setting.value)) return unknownResult(`${name} in ${setting.where} is unknown (${setting.value.reason}).`, path, setting.related);

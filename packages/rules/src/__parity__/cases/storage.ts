@@ -987,7 +987,9 @@ interface InstanceOpts {
   encryption?: 'none' | 'cmk';
   retention?: number;
   logExports?: string[];
-  parameterGroup?: string;
+  /** `null`: no group named, so the engine's default group applies (Config then records it by name). */
+  parameterGroup?: string | null;
+  engineVersion?: string;
 }
 
 function instance(o: InstanceOpts): Case {
@@ -995,7 +997,8 @@ function instance(o: InstanceOpts): Case {
   const enc = o.encryption ?? 'cmk';
   const retention = o.retention ?? 7;
   const logs = o.logExports ?? ['postgresql', 'upgrade'];
-  const group = o.parameterGroup ?? 'default.postgres16';
+  const version = o.engineVersion ?? '16.4';
+  const group = o.parameterGroup === null ? null : (o.parameterGroup ?? 'default.postgres16');
   const cfnResources = [
     ...(enc === 'cmk' ? CFN_KEY : []),
     '  Reporting:',
@@ -1003,12 +1006,12 @@ function instance(o: InstanceOpts): Case {
     '    Properties:',
     '      DBInstanceIdentifier: reporting',
     '      Engine: postgres',
-    '      EngineVersion: "16.4"',
+    `      EngineVersion: "${version}"`,
     '      DBInstanceClass: db.t4g.medium',
     '      AllocatedStorage: "50"',
     '      MasterUsername: reporting_admin',
     '      ManageMasterUserPassword: true',
-    `      DBParameterGroupName: ${group}`,
+    ...(group === null ? [] : [`      DBParameterGroupName: ${group}`]),
     `      StorageEncrypted: ${enc === 'cmk'}`,
     ...(enc === 'cmk' ? ['      KmsKeyId:', '        Fn::GetAtt: [DataKey, Arn]'] : []),
     `      BackupRetentionPeriod: ${retention}`,
@@ -1025,12 +1028,12 @@ function instance(o: InstanceOpts): Case {
       'resource "aws_db_instance" "reporting" {',
       '  identifier                          = "reporting"',
       '  engine                              = "postgres"',
-      '  engine_version                      = "16.4"',
+      `  engine_version                      = "${version}"`,
       '  instance_class                      = "db.t4g.medium"',
       '  allocated_storage                   = 50',
       '  username                            = "reporting_admin"',
       '  manage_master_user_password         = true',
-      `  parameter_group_name                = "${group}"`,
+      ...(group === null ? [] : [`  parameter_group_name                = "${group}"`]),
       `  storage_encrypted                   = ${enc === 'cmk'}`,
       ...(enc === 'cmk' ? ['  kms_key_id                          = aws_kms_key.data.arn'] : []),
       `  backup_retention_period             = ${retention}`,
@@ -1058,7 +1061,7 @@ function instance(o: InstanceOpts): Case {
         deletion_protection: true,
         enabled_cloudwatch_logs_exports: logs.length ? logs : null,
         engine: 'postgres',
-        engine_version: '16.4',
+        engine_version: version,
         iam_database_authentication_enabled: true,
         identifier: 'reporting',
         instance_class: 'db.t4g.medium',
@@ -1066,14 +1069,14 @@ function instance(o: InstanceOpts): Case {
         max_allocated_storage: null,
         password: null,
         password_wo: null,
-        parameter_group_name: group,
+        ...(group === null ? {} : { parameter_group_name: group }),
         publicly_accessible: pub,
         skip_final_snapshot: true,
         storage_encrypted: enc === 'cmk',
         username: 'reporting_admin',
         ...planTags(o.level),
       },
-      unknown: { address: true, apply_immediately: true, arn: true, availability_zone: true, backup_window: true, ca_cert_identifier: true, character_set_name: true, db_name: true, db_subnet_group_name: true, endpoint: true, engine_version_actual: true, hosted_zone_id: true, id: true, identifier_prefix: true, iops: true, kms_key_id: true, latest_restorable_time: true, license_model: true, listener_endpoint: true, maintenance_window: true, master_user_secret: true, master_user_secret_kms_key_id: true, multi_az: true, network_type: true, option_group_name: true, port: true, replicas: true, resource_id: true, status: true, storage_throughput: true, storage_type: true, timezone: true, vpc_security_group_ids: true },
+      unknown: { address: true, apply_immediately: true, arn: true, availability_zone: true, backup_window: true, ca_cert_identifier: true, character_set_name: true, db_name: true, db_subnet_group_name: true, endpoint: true, engine_version_actual: true, hosted_zone_id: true, id: true, identifier_prefix: true, iops: true, kms_key_id: true, latest_restorable_time: true, license_model: true, listener_endpoint: true, maintenance_window: true, master_user_secret: true, master_user_secret_kms_key_id: true, multi_az: true, network_type: true, option_group_name: true, port: true, replicas: true, resource_id: true, status: true, storage_throughput: true, storage_type: true, timezone: true, vpc_security_group_ids: true, ...(group === null ? { parameter_group_name: true } : {}) },
       ...(enc === 'cmk' ? { references: { kms_key_id: ['aws_kms_key.data.arn', 'aws_kms_key.data'] } } : {}),
     },
   ];
@@ -1089,7 +1092,7 @@ function instance(o: InstanceOpts): Case {
         dBInstanceIdentifier: 'reporting',
         dBInstanceClass: 'db.t4g.medium',
         engine: 'postgres',
-        engineVersion: '16.4',
+        engineVersion: version,
         dBInstanceStatus: 'available',
         masterUsername: 'reporting_admin',
         endpoint: { address: `reporting.c0abc1def2gh.${REGION}.rds.amazonaws.com`, port: 5432, hostedZoneId: 'Z29XKXDKYMONMX' },
@@ -1099,7 +1102,7 @@ function instance(o: InstanceOpts): Case {
         backupRetentionPeriod: retention,
         dBSecurityGroups: [],
         vpcSecurityGroups: [{ vpcSecurityGroupId: SG_ID, status: 'active' }],
-        dBParameterGroups: [{ dBParameterGroupName: group, parameterApplyStatus: 'in-sync' }],
+        dBParameterGroups: [{ dBParameterGroupName: group ?? `default.postgres${version.split('.')[0]}`, parameterApplyStatus: 'in-sync' }],
         availabilityZone: `${REGION}a`,
         dBSubnetGroup: { dBSubnetGroupName: 'reporting-subnets', vpcId: VPC_ID, subnetGroupStatus: 'Complete' },
         multiAZ: false,
@@ -1570,6 +1573,8 @@ export const cases: ParityCase[] = [
   c('tls.rds-force-ssl', 'pass', 'Aurora MySQL cluster parameter group with require_secure_transport ON', { ...aurora({ engine: 'aurora-mysql', params: { require_secure_transport: 'ON' } }), config: undefined, omit: { config: NO_CONFIG_RDS_PARAMS } }),
   c('tls.rds-force-ssl', 'unknown', 'cluster parameter group defined outside the input', aurora({ params: 'external' })),
   c('tls.rds-force-ssl', 'pass', 'PostgreSQL 16 instance on default.postgres16 (force_ssl defaults to 1)', instance({ parameterGroup: 'default.postgres16' })),
+  c('tls.rds-force-ssl', 'pass', 'PostgreSQL 16 instance naming no parameter group (its default group forces TLS)', instance({ parameterGroup: null })),
+  c('tls.rds-force-ssl', 'fail', 'PostgreSQL 14 instance naming no parameter group (force_ssl defaults to 0)', instance({ parameterGroup: null, engineVersion: '14.12' })),
   // rds.iam-auth
   c('rds.iam-auth', 'fail', 'IAM database authentication off', aurora({ iamAuth: false })),
   c('rds.iam-auth', 'pass', 'IAM database authentication on', aurora({ iamAuth: true })),

@@ -47,7 +47,7 @@ function securityGroups(r: ItemReader) {
 export const rdsCluster: ItemMapper = (r) => {
   const pg = r.str('database.parameterGroup', `${C}.dBClusterParameterGroup`);
   return {
-    database: { engine: lower(r.str('database.engine', `${C}.engine`)) ?? '', ...optional('parameterGroup', pg) },
+    database: { engine: lower(r.str('database.engine', `${C}.engine`)) ?? '', ...optional('engineVersion', r.str('database.engineVersion', `${C}.engineVersion`)), ...optional('parameterGroup', pg) },
     ...dataFacets(r),
     network: { securityGroups: securityGroups(r) },
     ...(r.has(`${C}.publiclyAccessible`) ? { publicAccess: { publiclyAccessible: r.bool('publicAccess.publiclyAccessible', `${C}.publiclyAccessible`, false) } } : {}),
@@ -59,7 +59,7 @@ export const rdsInstance: ItemMapper = (r) => {
   const cluster = r.str('database.cluster', `${C}.dBClusterIdentifier`);
   const pg = firstName(r, 'database.instanceParameterGroup', `${C}.dBParameterGroups`, 'dBParameterGroupName');
   const base: Facets = {
-    database: { engine: lower(r.str('database.engine', `${C}.engine`)) ?? '', ...optional('cluster', cluster), ...optional('instanceParameterGroup', pg) },
+    database: { engine: lower(r.str('database.engine', `${C}.engine`)) ?? '', ...optional('engineVersion', r.str('database.engineVersion', `${C}.engineVersion`)), ...optional('cluster', cluster), ...optional('instanceParameterGroup', pg) },
     publicAccess: { publiclyAccessible: r.bool('publicAccess.publiclyAccessible', `${C}.publiclyAccessible`, false) },
     network: { securityGroups: securityGroups(r) },
   };

@@ -43,12 +43,13 @@ function storageFacets(p: Props, securityGroupsPath: string): Facets {
 
 const dbCluster: TypeMapper = (p) => {
   const engine = lower(p.str('database.engine', 'Engine'));
+  const engineVersion = p.str('database.engineVersion', 'EngineVersion');
   const parameterGroup = p.str('database.parameterGroup', 'DBClusterParameterGroupName');
   return {
     name: p.text('DBClusterIdentifier'),
     facets: {
       ...storageFacets(p, 'VpcSecurityGroupIds'),
-      database: { ...(engine !== undefined ? { engine } : {}), ...(parameterGroup !== undefined ? { parameterGroup } : {}) },
+      database: { ...(engine !== undefined ? { engine } : {}), ...(engineVersion !== undefined ? { engineVersion } : {}), ...(parameterGroup !== undefined ? { parameterGroup } : {}) },
       publicAccess: { publiclyAccessible: p.bool('publicAccess.publiclyAccessible', 'PubliclyAccessible', false) },
     },
   };
@@ -60,6 +61,7 @@ const dbCluster: TypeMapper = (p) => {
  */
 const dbInstance: TypeMapper = (p) => {
   const engine = lower(p.str('database.engine', 'Engine'));
+  const engineVersion = p.str('database.engineVersion', 'EngineVersion');
   const inCluster = p.get('DBClusterIdentifier') !== undefined;
   const cluster = inCluster ? p.str('database.cluster', 'DBClusterIdentifier') : undefined;
   const instanceGroup = p.str('database.instanceParameterGroup', 'DBParameterGroupName');
@@ -70,6 +72,7 @@ const dbInstance: TypeMapper = (p) => {
       ...(inCluster ? {} : storageFacets(p, 'VPCSecurityGroups')),
       database: {
         ...(engine !== undefined ? { engine } : {}),
+        ...(engineVersion !== undefined ? { engineVersion } : {}),
         ...(cluster !== undefined ? { cluster } : {}),
         ...(instanceGroup !== undefined ? { instanceParameterGroup: instanceGroup, ...(inCluster ? {} : { parameterGroup: instanceGroup }) } : {}),
       },

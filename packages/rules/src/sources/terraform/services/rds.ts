@@ -1,4 +1,4 @@
-import { isUnknown } from '../../../model';
+import { isUnknown, type V } from '../../../model';
 import { encryptionFromKey, parameterBlocks, type TfReader } from '../reader';
 import { lower, markSecret } from './redshift';
 import type { TypeMapping } from './types';
@@ -10,6 +10,12 @@ function storageEncryption(r: TfReader, dflt: boolean) {
   const key = r.str('encryption.keyRef', 'kms_key_id');
   if (key !== undefined) r.mark('encryption.atRest', 'kms_key_id');
   return encryptionFromKey(key, 'aws-managed', key === undefined ? 'storage_encrypted' : 'kms_key_id');
+}
+
+/** `engine_version` as written; a plan's `engine_version_actual` is only known after apply. */
+function engineVersion(r: TfReader): { engineVersion?: V<string> } {
+  const v = r.str('database.engineVersion', 'engine_version');
+  return v === undefined ? {} : { engineVersion: v };
 }
 
 function engine(r: TfReader) {
@@ -40,7 +46,7 @@ export const rdsCluster: TypeMapping = {
     const pg = r.str('database.parameterGroup', 'db_cluster_parameter_group_name');
     return {
       facets: {
-        database: { engine: engine(r), ...(pg === undefined ? {} : { parameterGroup: pg }) },
+        database: { engine: engine(r), ...engineVersion(r), ...(pg === undefined ? {} : { parameterGroup: pg }) },
         encryption: storageEncryption(r, serverless),
         backup: {
           retentionDays: r.num('backup.retentionDays', 'backup_retention_period', 1),
@@ -63,7 +69,7 @@ export const dbInstance: TypeMapping = {
     const pg = r.str('database.instanceParameterGroup', 'parameter_group_name');
     return {
       facets: {
-        database: { engine: engine(r), ...(pg === undefined ? {} : { instanceParameterGroup: pg }) },
+        database: { engine: engine(r), ...engineVersion(r), ...(pg === undefined ? {} : { instanceParameterGroup: pg }) },
         publicAccess: { publiclyAccessible: r.bool('publicAccess.publiclyAccessible', 'publicly_accessible', false) },
         encryption: storageEncryption(r, false),
         backup: {
@@ -87,7 +93,7 @@ export const rdsClusterInstance: TypeMapping = {
     const cluster = r.str('database.cluster', 'cluster_identifier');
     return {
       facets: {
-        database: { engine: engine(r), ...(cluster === undefined ? {} : { cluster }), ...(pg === undefined ? {} : { instanceParameterGroup: pg }) },
+        database: { engine: engine(r), ...engineVersion(r), ...(cluster === undefined ? {} : { cluster }), ...(pg === undefined ? {} : { instanceParameterGroup: pg }) },
         publicAccess: { publiclyAccessible: r.bool('publicAccess.publiclyAccessible', 'publicly_accessible', false) },
       },
     };

@@ -78,6 +78,7 @@ function toJsonApprovalReason(r: ApprovalReason): ApprovalReason {
   if (r.resource !== undefined) out.resource = r.resource;
   if (r.file !== undefined) out.file = r.file;
   if (r.line !== undefined) out.line = r.line;
+  if (r.findingIds?.length) out.findingIds = [...r.findingIds];
   return out;
 }
 

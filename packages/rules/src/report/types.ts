@@ -19,6 +19,8 @@ export interface ApprovalReason {
   line?: number;
   /** Resource id / address the reason is about. */
   resource?: string;
+  /** Ids of the findings that triggered it (the reviewer approves exactly these). */
+  findingIds?: string[];
 }
 
 /** The approval decision, when the caller ran the approval policy (diffs); absent for plain scans. */

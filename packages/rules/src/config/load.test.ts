@@ -20,6 +20,7 @@ describe('loadConfig', () => {
         'minBackupRetentionDays: 14',
         'ownerTags: [owner]',
         'lakeFormation: { sensitiveTags: [{ key: pii, values: [high, true] }], compliancePrincipals: [arn:aws:iam::111122223333:role/compliance] }',
+        'approval: { severities: [critical], paths: ["infra/prod/**"] }',
       ].join('\n'),
       'pillarguard.yml',
       RULES,
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
     expect(config.unknownAsFail).toEqual(['identity', 'encryption']);
     expect(config.minBackupRetentionDays).toBe(14);
     expect(config.lakeFormation.compliancePrincipals).toHaveLength(1);
+    expect(config.approval).toEqual({ severities: ['critical'], paths: ['infra/prod/**'] });
   });
 
   it('an empty file is the defaults', () => {
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
     ['colour: red\n', 1, /unknown setting "colour"/],
     ['classification:\n  pii: { high: crimson }\n', 2, /"crimson" is not a level/],
     ['rules: [\n', 2, /./],
+    ['approval:\n  severities: [urgent]\n', 2, /approval.severities must be a list/],
   ])('rejects %j with a line and a reason', (text, line, message) => {
     const { errors } = loadConfig(text, 'pillarguard.yml', RULES);
     expect(errors.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ export interface LoadedConfig {
   errors: ParseError[];
 }
 
-const TOP_LEVEL = ['rules', 'classification', 'suppressions', 'unknownAsFail', 'minBackupRetentionDays', 'iacTags', 'ownerTags', 'ownerGroups', 'lakeFormation'] as const;
+const TOP_LEVEL = ['rules', 'classification', 'suppressions', 'unknownAsFail', 'minBackupRetentionDays', 'iacTags', 'ownerTags', 'ownerGroups', 'lakeFormation', 'approval'] as const;
 
 /**
  * Reads `pillarguard.yml` (or `.github/pillarguard.yml`) over the defaults. Every problem is a
@@ -73,6 +73,9 @@ export function loadConfig(text: string, file: string, knownRules: readonly stri
         break;
       case 'lakeFormation':
         readLakeFormation(valueNode, value, config, at);
+        break;
+      case 'approval':
+        readApproval(valueNode, value, config, at);
         break;
       default:
         at(keyNode, `unknown setting "${key}" (known: ${TOP_LEVEL.join(', ')})`);
@@ -176,5 +179,19 @@ function readLakeFormation(node: YamlNode | null, value: unknown, config: Engine
   if (compliancePrincipals !== undefined) {
     if (Array.isArray(compliancePrincipals) && compliancePrincipals.every((p) => typeof p === 'string')) config.lakeFormation.compliancePrincipals = compliancePrincipals as string[];
     else at(childNode(node, 'compliancePrincipals'), 'lakeFormation.compliancePrincipals must be a list of principal ARNs');
+  }
+}
+
+function readApproval(node: YamlNode | null, value: unknown, config: EngineConfig, at: At): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return at(node, 'approval must be a mapping {severities, paths}');
+  const { severities, paths, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length) at(node, `approval: unknown key(s) ${Object.keys(rest).join(', ')} (known: severities, paths)`);
+  if (severities !== undefined) {
+    if (Array.isArray(severities) && severities.every((s) => SEVERITIES.includes(s as Severity))) config.approval.severities = severities as Severity[];
+    else at(childNode(node, 'severities'), `approval.severities must be a list of ${SEVERITIES.join(', ')}`);
+  }
+  if (paths !== undefined) {
+    if (Array.isArray(paths) && paths.every((p) => typeof p === 'string' && p.length > 0)) config.approval.paths = paths as string[];
+    else at(childNode(node, 'paths'), 'approval.paths must be a list of path globs (infra/prod/**, *.tfvars)');
   }
 }

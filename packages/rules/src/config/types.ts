@@ -30,6 +30,17 @@ export interface EngineConfig {
   /** `iac.owner`: tag keys that name the owner, and (when known, e.g. from the catalog) the valid owner groups. */
   ownerTags: string[];
   ownerGroups?: string[];
+  /**
+   * The pull-request gate (DESIGN.md, approval policy). Every change-rule finding needs approval
+   * (the IAM rules decide which new access is low-risk enough to pass); so do newly introduced
+   * findings at `severities`, any change to a file matching `paths`, and any IaC file that cannot
+   * be parsed (fail closed).
+   */
+  approval: {
+    severities: Severity[];
+    /** Globs (`infra/prod/**`, `*.tfvars`) of files whose every change needs approval. */
+    paths: string[];
+  };
   /** Lake Formation: LF-tag values that mark sensitive data, and the principals allowed to see it. */
   lakeFormation: {
     sensitiveTags: Array<{ key: string; values: string[] }>;
@@ -51,5 +62,9 @@ export const DEFAULT_CONFIG: EngineConfig = {
   lakeFormation: {
     sensitiveTags: [{ key: 'pii', values: ['high'] }],
     compliancePrincipals: [],
+  },
+  approval: {
+    severities: ['critical', 'high'],
+    paths: [],
   },
 };

@@ -68,7 +68,7 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
     if (seen.has(shown)) return;
     seen.add(shown);
     if (stat.size > options.maxFileBytes) {
-      skipped.push({ path: shown, reason: `larger than the ${formatBytes(options.maxFileBytes)} limit (${formatBytes(stat.size)}); raise it with --max-file-size` });
+      skipped.push(tooLarge(shown, stat.size, options.maxFileBytes));
       return;
     }
     let buf: Buffer;
@@ -79,15 +79,27 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
       skipped.push({ path: shown, reason: describeFsError(e) });
       return;
     }
-    if (buf.subarray(0, BINARY_SNIFF).includes(0)) {
-      skipped.push({ path: shown, reason: 'binary file' });
-      return;
-    }
-    files.push({ path: shown, content: buf.toString('utf8').replace(/^\uFEFF/, '') });
+    const file = toSourceFile(shown, buf, options.maxFileBytes);
+    if ('reason' in file) skipped.push(file);
+    else files.push(file);
   };
 
   for (const input of inputs) await visit(path.resolve(options.cwd, input), true);
   return { files, skipped };
+}
+
+export function tooLarge(path: string, size: number, maxFileBytes: number): { path: string; reason: string } {
+  return { path, reason: `larger than the ${formatBytes(maxFileBytes)} limit (${formatBytes(size)}); raise it with --max-file-size` };
+}
+
+/**
+ * Bytes → a text file for the engine, or the reason to skip it: binary (a NUL byte in the first
+ * 8 KB, the heuristic git uses) or over the size limit. Shared by the file system and git readers.
+ */
+export function toSourceFile(path: string, buf: Buffer, maxFileBytes: number): SourceFile | { path: string; reason: string } {
+  if (buf.length > maxFileBytes) return tooLarge(path, buf.length, maxFileBytes);
+  if (buf.subarray(0, BINARY_SNIFF).includes(0)) return { path, reason: 'binary file' };
+  return { path, content: buf.toString('utf8').replace(/^\uFEFF/, '') };
 }
 
 function describeFsError(e: unknown): string {

@@ -1,6 +1,7 @@
 import { ParseError } from '@pillarguard/rules';
 import { scanCommand, SCAN_USAGE } from './commands/scan';
 import { rulesCommand, RULES_USAGE } from './commands/rules';
+import { diffCommand, DIFF_USAGE } from './commands/diff';
 import { InputError } from './files';
 import { UsageError, type CliIo } from './io';
 import { TOOL_VERSION } from './version';
@@ -9,6 +10,7 @@ const USAGE = `Usage: pillarguard <command> [options]
 
 Commands:
   scan [paths...]   check infrastructure code or AWS Config items against the rules
+  diff              compare two versions (a pull request): changes, regressions, approval
   rules             print the rule catalog
 
 Run "pillarguard <command> --help" for a command's options.`;
@@ -27,6 +29,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await scanCommand(rest, io);
       case 'rules':
         return await rulesCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${TOOL_VERSION}\n`);
@@ -47,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`pillarguard: ${(e as Error).message}\n`);
       if (command === 'scan') io.stderr(`\n${SCAN_USAGE}\n`);
       if (command === 'rules') io.stderr(`\n${RULES_USAGE}\n`);
+      if (command === 'diff') io.stderr(`\n${DIFF_USAGE}\n`);
     } else {
       io.stderr(`pillarguard: internal error: ${(e as Error)?.message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}\n`);
       if (debug) io.stderr(`${(e as Error)?.stack ?? ''}\n`);

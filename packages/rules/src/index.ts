@@ -18,3 +18,4 @@ export { normalizePolicy } from './iam/normalize';
 export * from './score';
 export * from './report';
 export * as iam from './iam';
+export * from './diff';

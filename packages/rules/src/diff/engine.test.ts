@@ -104,3 +104,24 @@ describe('globMatchesPath', () => {
     expect(globMatchesPath(glob, path)).toBe(expected);
   });
 });
+
+describe('diffScans with Terraform moved blocks', () => {
+  const bucket = (name: string) => `resource "aws_s3_bucket" "${name}" {\n  bucket = "orders-raw"\n  tags   = { data_classification = "orange", owner = "team" }\n}\n`;
+
+  it('follows a rename: the bucket keeps its findings as persisting, nothing introduced or resolved', async () => {
+    const base = await scan([{ path: 'infra/main.tf', content: bucket('raw') }], { now: NOW });
+    const head = await scan([{ path: 'infra/main.tf', content: bucket('landing') + 'moved {\n  from = aws_s3_bucket.raw\n  to   = aws_s3_bucket.landing\n}\n' }], { now: NOW });
+    expect(head.moves).toEqual([{ from: 'aws_s3_bucket.raw', to: 'aws_s3_bucket.landing', file: 'infra/main.tf' }]);
+    const d = diffScans(base, head, { config: DEFAULT_CONFIG, changeRules: [] });
+    expect(d.changes).toMatchObject({ added: 0, removed: 0, unchanged: 1 });
+    const statuses = new Set(d.findings.filter((f) => f.resource.type === 'AWS::S3::Bucket').map((f) => f.status));
+    expect([...statuses]).toEqual(['persisting']);
+    expect(d.approval.required).toBe(false);
+  });
+
+  it('without the moved block the rename is a removal and an addition', async () => {
+    const base = await scan([{ path: 'infra/main.tf', content: bucket('raw') }], { now: NOW });
+    const head = await scan([{ path: 'infra/main.tf', content: bucket('landing') }], { now: NOW });
+    expect(diffScans(base, head, { config: DEFAULT_CONFIG, changeRules: [] }).changes).toMatchObject({ added: 1, removed: 1 });
+  });
+});

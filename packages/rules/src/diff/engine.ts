@@ -37,7 +37,8 @@ export interface DiffResult extends ScanResult {
  * only a comparison sees (new IAM access, a key scheduled for deletion …), always `introduced`.
  */
 export function diffScans(base: ScanResult, head: ScanResult, options: DiffOptions): DiffResult {
-  const pairs = matchResources(base.resources, head.resources, options.moves);
+  const moves = [...(options.moves ?? []), ...(head.moves ?? []).map((m) => ({ dir: dirOf(m.file), from: m.from, to: m.to }))];
+  const pairs = matchResources(base.resources, head.resources, moves);
   const keyOfBase = keyLookup(pairs, 'base');
   const keyOfHead = keyLookup(pairs, 'head');
   const identity = (f: Finding, keys: Map<string, string>) => `${f.ruleId}\u0000${keys.get(`${f.resource.file}\u0000${f.resource.id}`) ?? `file:${f.resource.file}:${f.resource.id}`}\u0000${f.path ?? ''}`;
@@ -66,6 +67,11 @@ export function diffScans(base: ScanResult, head: ScanResult, options: DiffOptio
     changes,
     approval,
   };
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? '.' : file.slice(0, i);
 }
 
 function keyLookup(pairs: readonly ResourcePair[], side: 'base' | 'head'): Map<string, string> {

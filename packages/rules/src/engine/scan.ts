@@ -44,6 +44,7 @@ export async function scan(files: readonly SourceFile[], options: ScanOptions): 
     ...result,
     inputs: parsed.inputs.map((i) => ({ path: i.path, format: i.format, resources: i.result.resources.length })),
     resources: groups.flat(),
+    moves: parsed.inputs.flatMap((i) => i.result.moves ?? []),
     errors,
     notes,
     skipped: options.skipped ?? [],

@@ -81,6 +81,8 @@ export interface ScanResult {
   errors: ParseError[];
   notes: Array<{ file: string; line?: number; message: string }>;
   scores: Scores;
+  /** Terraform `moved` blocks found in the input. */
+  moves?: Array<{ from: string; to: string; file: string }>;
   /** Files skipped (too large, binary) with the reason. */
   skipped: Array<{ path: string; reason: string }>;
   /** ISO time the scan ran (given by the caller; the engine has no clock). */

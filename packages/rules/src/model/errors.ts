@@ -37,4 +37,6 @@ export interface SourceResult {
   errors: ParseError[];
   /** Things the user should know that are not errors: "module.vpc not expanded: its outputs are unknown". */
   notes: Array<{ file: string; line?: number; message: string }>;
+  /** Terraform `moved` blocks: resources renamed by a refactoring (`from` → `to`), for matching versions. */
+  moves?: Array<{ from: string; to: string; file: string }>;
 }

@@ -34,6 +34,8 @@ export interface NamedDecl {
 export interface ModuleConfig {
   blocks: BlockDecl[];
   moduleCalls: ModuleCallDecl[];
+  /** `moved { from = …, to = … }` blocks: the addresses a refactoring renamed. */
+  moves: Array<{ from: string; to: string; file: string }>;
   variables: Map<string, NamedDecl>;
   locals: Map<string, NamedDecl>;
   errors: ParseError[];
@@ -88,7 +90,7 @@ function lineOf(file: LoadedFile, labels: string[], nth: number): { line?: numbe
 }
 
 export function collectConfig(files: readonly LoadedFile[]): ModuleConfig {
-  const config: ModuleConfig = { blocks: [], moduleCalls: [], variables: new Map(), locals: new Map(), errors: [] };
+  const config: ModuleConfig = { blocks: [], moduleCalls: [], moves: [], variables: new Map(), locals: new Map(), errors: [] };
   const seen = new Map<string, string>();
   const duplicate = (key: string, what: string, file: string, line: number | undefined): boolean => {
     const first = seen.get(key);
@@ -137,6 +139,11 @@ export function collectConfig(files: readonly LoadedFile[]): ModuleConfig {
         }
       }
     }
+    for (const body of movedBodies(file.body.moved)) {
+      const from = traversal(body.from);
+      const to = traversal(body.to);
+      if (from && to) config.moves.push({ from, to, file: file.path });
+    }
     for (const byName of sections(file.body.variable)) {
       for (const [name, raw] of Object.entries(byName)) {
         for (const body of bodies(raw)) {
@@ -164,4 +171,18 @@ export function collectConfig(files: readonly LoadedFile[]): ModuleConfig {
     return fa - fb || la - lb;
   });
   return config;
+}
+
+/** `moved` blocks: a list of bodies in hcl2json's shape, one object or a list in `.tf.json`. */
+function movedBodies(v: unknown): Obj[] {
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.flatMap((x) => (Array.isArray(x) ? x : [x])).filter(isObj);
+}
+
+/** `${aws_s3_bucket.raw}` / `aws_s3_bucket.raw` → the address, when it is a plain traversal. */
+function traversal(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^\$\{([^{}]+)\}$/.exec(v.trim());
+  const t = (m ? m[1] : v).trim();
+  return /^[A-Za-z0-9_.\-[\]"]+$/.test(t) ? t : undefined;
 }

@@ -20,6 +20,7 @@ export interface ModuleEvaluation {
   inputs: TfResourceInput[];
   errors: ParseError[];
   notes: SourceResult['notes'];
+  moves?: NonNullable<SourceResult['moves']>;
 }
 
 function isConfigPath(path: string): boolean {
@@ -92,7 +93,7 @@ export async function evaluateModule(files: readonly SourceFile[], options: Terr
       inputs.push(input);
     }
   }
-  return { inputs, errors, notes };
+  return { inputs, errors, notes, ...(config.moves.length ? { moves: config.moves } : {}) };
 }
 
 /** Variables, locals and instance expansions of one module, shared by all evaluations in it. */

@@ -19,10 +19,10 @@ export async function evaluateTerraformModule(files: readonly SourceFile[], opti
 }
 
 export async function parseTerraformModule(files: readonly SourceFile[], options?: TerraformModuleOptions): Promise<SourceResult> {
-  const { inputs, errors, notes } = await evaluateTerraformModule(files, options);
+  const { inputs, errors, notes, moves } = await evaluateTerraformModule(files, options);
   try {
     const mapped = mapTerraformResources(inputs);
-    return { resources: mapped.resources, errors, notes: [...notes, ...mapped.notes] };
+    return { resources: mapped.resources, errors, notes: [...notes, ...mapped.notes], ...(moves?.length ? { moves } : {}) };
   } catch (e) {
     const first = files[0]?.path ?? '(terraform module)';
     return { resources: [], errors: [...errors, new ParseError(first, `internal error while mapping this module: ${e instanceof Error ? e.message : String(e)}`, { format: 'terraform' })], notes };

@@ -96,3 +96,29 @@ describe.each(formats)('exposure.increased: lost TLS enforcement ($name)', ({ bu
     });
   });
 });
+
+/** Aurora MySQL: TLS is `require_secure_transport` (ON/OFF) in the cluster parameter group. */
+const mysql = [
+  {
+    name: 'CloudFormation',
+    cluster: 'AppCluster',
+    build: async (value: string) =>
+      cfn(`Resources:\n  AppParams:\n    Type: AWS::RDS::DBClusterParameterGroup\n    Properties:\n      Family: aurora-mysql8.0\n      Description: app\n      Parameters: { require_secure_transport: "${value}" }\n  AppCluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref AppParams\n`),
+  },
+  {
+    name: 'Terraform',
+    cluster: 'aws_rds_cluster.app',
+    build: async (value: string) =>
+      tf(`resource "aws_rds_cluster_parameter_group" "app" {\n  family = "aurora-mysql8.0"\n  parameter {\n    name  = "require_secure_transport"\n    value = "${value}"\n  }\n}\nresource "aws_rds_cluster" "app" {\n  engine                          = "aurora-mysql"\n  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.app.name\n}\n`),
+  },
+];
+
+describe.each(mysql)('exposure.increased: require_secure_transport on Aurora MySQL ($name)', ({ cluster, build }) => {
+  it('fails ON → OFF and says nothing OFF → ON', async () => {
+    const [r] = report(exposureIncreased, await build('ON'), await build('OFF'));
+    expect(r).toMatchObject({ verdict: 'fail', resource: cluster });
+    expect(r.message).toContain('require_secure_transport is ON');
+    expect(r.message).toContain('→ clients may connect without TLS: require_secure_transport is OFF');
+    expect(report(exposureIncreased, await build('OFF'), await build('ON'))).toEqual([]);
+  });
+});

@@ -66,6 +66,10 @@ describe.each(formats)('kms.key-deletion ($name)', ({ key, table, trail, build }
       expect(r).toMatchObject({ verdict: 'fail', related: [trail] });
       expect(r.message).toContain(`${trail} (trail.kmsKey)`);
     });
+    it('fails when only head names the removed key (a table pointed at it in the same change)', async () => {
+      const [r] = await run({ key: 'kept', table: 'other' }, { table: 'key' });
+      expect(r).toMatchObject({ verdict: 'fail', resource: key, related: [table] });
+    });
     it('says nothing when nothing used the key', async () => {
       expect(await run({ key: 'kept', table: 'other' }, { table: 'other' })).toEqual([]);
     });

@@ -39,6 +39,12 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('abc\u202edcba')).toBe('abc\uFFFDdcba');
   });
 
+  it('makes every Unicode bidi control visible, the Arabic letter mark included', () => {
+    for (const ch of ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(escapeMarkdown(`a${ch}b`)).toBe('a\uFFFDb');
+    }
+  });
+
   it('keeps ordinary text readable', () => {
     expect(escapeMarkdown('Orders table, eu-west-1')).toBe('Orders table, eu\\-west\\-1');
     expect(escapeMarkdown('日本語 ✓')).toBe('日本語 ✓');

@@ -1,12 +1,13 @@
 /**
  * Characters no report should pass through from the input as they are: C0/C1 control characters
- * (ESC starts terminal escape sequences), and Unicode bidirectional controls, which can make text
+ * (ESC starts terminal escape sequences), and the Unicode bidirectional controls (Bidi_Control:
+ * U+061C, U+200E/F, U+202A–E, U+2066–9), which can make text
  * display differently from what it is ("trojan source"). Line breaks are listed separately because
  * single-line contexts turn them into spaces.
  */
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
-const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One line of plain text: line breaks and tabs become spaces, other controls become U+FFFD (visible, inert). */
 export function singleLine(text: string): string {

@@ -11,7 +11,7 @@ import { dataLevel } from './classification';
 const SECRET = 'AWS::SecretsManager::Secret';
 
 /** Every type whose adapter reports a literal password in `credentials`. */
-const CREDENTIAL_TYPES = ['AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Namespace', 'AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::Glue::Connection', SECRET];
+const CREDENTIAL_TYPES = ['AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Namespace', 'AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::Glue::Connection', 'AWS::IAM::User', SECRET];
 
 const plaintextPassword: Rule = {
   id: 'secrets.plaintext-password',

@@ -44,18 +44,25 @@ export async function parseSources(files: readonly SourceFile[], options: Source
   const ignored: string[] = [];
   const claimed = new Set<string>();
 
-  // 1. CDK cloud assemblies.
-  for (const f of files) {
-    if (!f.path.endsWith('manifest.json') || !isCdkManifest(f.path, f.content)) continue;
+  // 1. CDK cloud assemblies, outermost first: a nested assembly's manifest is read through its
+  // parent, not a second time on its own. An assembly claims only the manifests and templates it
+  // reads; every other file beside it goes on to the other readers (a stray `manifest.json` must
+  // not hide the Terraform or CloudFormation next to it).
+  const manifests = files
+    .filter((f) => f.path.endsWith('manifest.json') && isCdkManifest(f.path, f.content))
+    .sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
+  for (const f of manifests) {
+    if (claimed.has(f.path)) continue;
     const dir = dirOf(f.path);
-    const inside = files.filter((g) => dir === '.' || g.path.startsWith(dir + '/'));
-    inside.forEach((g) => claimed.add(g.path));
+    const inside = files.filter((g) => dir === '.' || g.path.startsWith(dir === '/' ? '/' : dir + '/'));
+    const used = new Set<string>([f.path]);
     let result: SourceResult;
     try {
-      result = parseCdkAssembly(f, inside);
+      result = parseCdkAssembly(f, inside, used);
     } catch (e) {
       result = failed(f.path, e, 'cdk');
     }
+    used.forEach((p) => claimed.add(p));
     inputs.push({ path: dir, format: 'cdk', result });
   }
 

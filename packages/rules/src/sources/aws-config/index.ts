@@ -1,6 +1,6 @@
 import type { SourceFile, SourceResult } from '../../model';
 import { ParseError } from '../../model';
-import { jsonErrorPosition } from '../terraform-plan/json-error';
+import { jsonErrorPosition, jsonErrorReason } from '../terraform-plan/json-error';
 import { latestItems } from './history';
 import { normalizeItem, type NormalizedItem } from './item';
 import { itemLines } from './positions';
@@ -26,7 +26,7 @@ export function parseAwsConfig(file: SourceFile): SourceResult {
     json = JSON.parse(text);
   } catch (e) {
     const { line, column } = jsonErrorPosition(text);
-    return failed(new ParseError(file.path, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`, { line, column, format: 'aws-config' }));
+    return failed(new ParseError(file.path, `invalid JSON: ${jsonErrorReason(e)}`, { line, column, format: 'aws-config' }));
   }
   const extracted = extractItems(json);
   if (!extracted) return failed(new ParseError(file.path, 'not an AWS Config item, snapshot or query result', { line: 1, column: 1, format: 'aws-config' }));

@@ -1,3 +1,5 @@
+import { jsonErrorReason } from '../terraform-plan/json-error';
+
 /**
  * The JSON values a configuration item is made of, and the two lookups every other file needs:
  * a case-insensitive key lookup (AWS Config spells the same field `sseDescription`,
@@ -53,6 +55,6 @@ export function parseMaybeJson(v: Json): { value: Json } | { error: string } {
   try {
     return { value: JSON.parse(t) as Json };
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: jsonErrorReason(e) };
   }
 }

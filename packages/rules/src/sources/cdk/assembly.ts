@@ -19,27 +19,29 @@ export function isCdkManifest(path: string, content: string): boolean {
  * to the manifest's directory), recursing into nested assemblies (`cdk:cloud-assembly`, a Stage).
  * Resources carry `format: 'cdk'` and their construct path (`aws:cdk:path` metadata, else the
  * manifest's `aws:cdk:logicalId` entries). A template the manifest names but the files lack is a
- * `ParseError` on the manifest. Never throws.
+ * `ParseError` on the manifest. Never throws. `used`, when given, receives the path of every manifest
+ * and template read, so the caller knows which files the assembly accounts for.
  */
-export function parseCdkAssembly(manifest: SourceFile, files: readonly SourceFile[]): SourceResult {
+export function parseCdkAssembly(manifest: SourceFile, files: readonly SourceFile[], used?: Set<string>): SourceResult {
   const byPath = new Map(files.map((f) => [f.path, f]));
   byPath.set(manifest.path, manifest);
   const result: SourceResult = { resources: [], errors: [], notes: [] };
   try {
-    readAssembly(manifest, byPath, result, new Set(), 0);
+    readAssembly(manifest, byPath, result, new Set(), 0, used);
   } catch (e) {
     result.errors.push(new ParseError(manifest.path, `internal error while reading this cloud assembly: ${(e as Error)?.message ?? String(e)}`, { format: 'cdk' }));
   }
   return result;
 }
 
-function readAssembly(manifest: SourceFile, files: Map<string, SourceFile>, result: SourceResult, seen: Set<string>, depth: number): void {
+function readAssembly(manifest: SourceFile, files: Map<string, SourceFile>, result: SourceResult, seen: Set<string>, depth: number, used?: Set<string>): void {
   const fail = (message: string, pos?: { line?: number; column?: number }) => result.errors.push(new ParseError(manifest.path, message, { line: pos?.line, column: pos?.column, format: 'cdk' }));
   if (seen.has(manifest.path) || depth > MAX_NESTING) {
     fail('nested cloud assemblies refer to each other in a loop');
     return;
   }
   seen.add(manifest.path);
+  used?.add(manifest.path);
   const parsed = readManifest(manifest.content);
   if ('error' in parsed) {
     fail(parsed.error, parsed);
@@ -60,6 +62,7 @@ function readAssembly(manifest: SourceFile, files: Map<string, SourceFile>, resu
         fail(`stack ${name}: template ${templateFile} is missing from the cloud assembly (expected ${path})`, lineOfString(manifest.content, templateFile));
         continue;
       }
+      used?.add(path);
       const r = parseCloudFormation(template, { format: 'cdk', constructPaths: constructPathsOf(artifact) });
       result.resources.push(...r.resources);
       result.errors.push(...r.errors);
@@ -76,7 +79,7 @@ function readAssembly(manifest: SourceFile, files: Map<string, SourceFile>, resu
         fail(`nested assembly ${name}: ${nestedPath} is missing from the cloud assembly`, lineOfString(manifest.content, directoryName));
         continue;
       }
-      readAssembly(nested, files, result, seen, depth + 1);
+      readAssembly(nested, files, result, seen, depth + 1, used);
     }
   }
 }

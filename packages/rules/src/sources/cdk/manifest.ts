@@ -1,3 +1,5 @@
+import { jsonErrorReason } from '../terraform-plan/json-error';
+
 /** The parts of a cloud assembly `manifest.json` the adapter reads. */
 export interface CdkArtifact {
   type?: unknown;
@@ -31,7 +33,7 @@ export function readManifest(content: string): CdkManifest | { error: string; li
   } catch (e) {
     const message = (e as Error).message;
     const at = /position (\d+)/.exec(message);
-    return { error: `manifest.json is not valid JSON: ${message}`, ...(at ? positionOf(content, Number(at[1])) : {}) };
+    return { error: `manifest.json is not valid JSON: ${jsonErrorReason(message)}`, ...(at ? positionOf(content, Number(at[1])) : {}) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'manifest.json is not a JSON object', line: 1, column: 1 };
   const m = value as Record<string, unknown>;

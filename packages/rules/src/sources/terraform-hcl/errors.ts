@@ -1,4 +1,5 @@
 import { ParseError } from '../../model';
+import { jsonErrorReason } from '../terraform-plan/json-error';
 
 /** The name we give the WASM parser, so its messages can be matched whatever the real path is. */
 export const PARSER_FILENAME = 'input.tf';
@@ -31,5 +32,5 @@ export function jsonParseError(file: string, text: string, e: unknown): ParseErr
     line = before.split('\n').length;
     column = at - before.lastIndexOf('\n');
   }
-  return new ParseError(file, `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`, { line, column, format: 'terraform' });
+  return new ParseError(file, `invalid JSON: ${jsonErrorReason(message.replace(/^JSON\.parse: /, ''))}`, { line, column, format: 'terraform' });
 }

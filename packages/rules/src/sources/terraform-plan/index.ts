@@ -3,7 +3,7 @@ import { ParseError } from '../../model';
 import { mapTerraformResources } from '../terraform';
 import { collectResources, indexChanges } from './collect';
 import { ConfigIndex } from './configuration';
-import { jsonErrorPosition } from './json-error';
+import { jsonErrorPosition, jsonErrorReason } from './json-error';
 import { isJsonObject, type Json } from './plan-types';
 
 /** `terraform show -json` output of a plan: `format_version` and `planned_values` or `resource_changes`. */
@@ -25,8 +25,7 @@ export function parseTerraformPlan(file: SourceFile): SourceResult {
     plan = JSON.parse(text) as Json;
   } catch (e) {
     const { line, column } = jsonErrorPosition(text);
-    const reason = e instanceof Error ? e.message : String(e);
-    return failed(new ParseError(file.path, `invalid JSON: ${reason}`, { line, column, format: 'terraform-plan' }));
+    return failed(new ParseError(file.path, `invalid JSON: ${jsonErrorReason(e)}`, { line, column, format: 'terraform-plan' }));
   }
   if (!looksLikeTerraformPlan(plan) || !isJsonObject(plan)) {
     return failed(new ParseError(file.path, 'not a Terraform plan: expected `terraform show -json` output with format_version and planned_values or resource_changes', { format: 'terraform-plan' }));

@@ -1,6 +1,18 @@
 import type { Position } from '../../model';
 
 /**
+ * A `JSON.parse` error as a reason safe to print. Node 20 quotes the text around the failure
+ * (`Unexpected token 'h', ..."password": hunter2"... is not valid JSON`), and that text may be a
+ * secret (a plan holds passwords in the clear): the quote is dropped, the position is reported
+ * separately.
+ */
+export function jsonErrorReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const cleaned = message.replace(/,?\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)?\s+is not valid JSON\s*$/, '').trim();
+  return cleaned === '' ? 'not valid JSON' : cleaned;
+}
+
+/**
  * Where a JSON text stops being valid. `JSON.parse` on Node 20 does not always say where it failed
  * ("Unexpected token 'a', "abc" is not valid JSON"), so on failure — and only then — this small
  * scanner walks the text to the first offending character. Iterative, so deep nesting cannot

@@ -117,7 +117,7 @@ export function literalSecret(v: TfValue | undefined, what: string): Tri {
   if (isUnknown(v)) return v;
   if (typeof v !== 'string') return typeof v === 'number' ? true : unknown(`${what} is not a string`);
   if (isReference(v)) return false;
-  if (v.includes('${')) return jsonSecret(v) ?? unknown(`${what} mixes text and references (${v.length > 60 ? v.slice(0, 57) + '...' : v})`);
+  if (v.includes('${')) return jsonSecret(v) ?? unknown(`${what} mixes text and references`);
   return true;
 }
 

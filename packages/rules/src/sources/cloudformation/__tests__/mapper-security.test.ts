@@ -67,7 +67,9 @@ describe('IAM', () => {
     const user = map('AWS::IAM::User', 'UserName: u\nGroups: [admins]\nLoginProfile: { Password: Hunter2Hunter2 }');
     expect(user.facets.iam).toMatchObject({ principalKind: 'user', groups: ['admins'], inlinePolicies: [], managedPolicies: [] });
     expect(user.facets.credentials!.plaintextPassword).toBe(true);
-    expect(map('AWS::IAM::User', 'UserName: v').facets.credentials!.plaintextPassword).toBe(false);
+    // No LoginProfile: no console password, so no credentials facet (as in Terraform and AWS Config).
+    expect(map('AWS::IAM::User', 'UserName: v').facets.credentials).toBeUndefined();
+    expect(map('AWS::IAM::User', 'LoginProfile: { Password: "{{resolve:secretsmanager:u:SecretString:p}}" }').facets.credentials!.plaintextPassword).toBe(false);
     expect(map('AWS::IAM::Group', 'GroupName: g').facets.iam).toMatchObject({ principalKind: 'group' });
     const pol = map('AWS::IAM::Policy', 'PolicyName: p\nRoles: [a]\nUsers: [b]\nPolicyDocument: { Statement: [{ Effect: Allow, Action: "*", Resource: "*" }] }');
     expect(pol.facets.iam).toMatchObject({ inline: true, attachedTo: ['a', 'b'] });

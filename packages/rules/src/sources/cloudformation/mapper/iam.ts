@@ -43,7 +43,9 @@ const user: TypeMapper = (p) => {
     name: p.text('UserName'),
     facets: {
       iam: { ...principalFacets(p, 'user'), groups: p.items('iam.groups', 'Groups') ?? [] },
-      credentials: { plaintextPassword: plaintextSecret(p.get('LoginProfile.Password')), passwordPath: 'LoginProfile.Password' },
+      // Only a user with a console login has a password to check (Terraform and AWS Config never
+      // carry one), so users without `LoginProfile` are not credential holders for the rule.
+      ...(p.get('LoginProfile') !== undefined ? { credentials: { plaintextPassword: plaintextSecret(p.get('LoginProfile.Password')), passwordPath: 'LoginProfile.Password' } } : {}),
     },
   };
 };

@@ -9,6 +9,7 @@ import { rules } from '../rules/iam';
 import type { CheckResult, Rule, RuleContext } from '../rules/types';
 import { isKnownAction } from './catalog';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths';
+import { findEscalationPaths } from './escalation';
 
 /*
  * End-to-end coverage of the escalation catalog: for every pattern, a principal written in
@@ -322,5 +323,23 @@ describe('iam:PassRole alone', () => {
     const res = verdictOn(fromCfn(cfnRoleSplit(allowEach(['iam:PassRole']), allowEach(['ec2:RunInstances']))), 'Attacker');
     expect(res.verdict).toBe('fail');
     expect(res.message).toContain('Launch an EC2 instance with a privileged instance profile (');
+  });
+});
+
+describe('single-permission paths on other services need a broad grant', () => {
+  const statement = (action: string, resource: string) => ({ statement: { effect: 'Allow' as const, actions: [action], resources: [resource], conditions: {} } });
+
+  it('sts:AssumeRole on one named role is the workload\'s designed access, on * it is escalation', () => {
+    const named = findEscalationPaths([statement('sts:AssumeRole', 'arn:aws:iam::111122223333:role/etl-reader')]);
+    expect(named.map((m) => m.path.id)).not.toContain('sts-assume-role');
+    const broad = findEscalationPaths([statement('sts:AssumeRole', '*')]);
+    expect(broad.map((m) => m.path.id)).toContain('sts-assume-role');
+    const pattern = findEscalationPaths([statement('sts:AssumeRole', 'arn:aws:iam::111122223333:role/*')]);
+    expect(pattern.map((m) => m.path.id)).toContain('sts-assume-role');
+  });
+
+  it('IAM paths stay unscoped: a named policy may be the caller\'s own', () => {
+    const m = findEscalationPaths([statement('iam:CreatePolicyVersion', 'arn:aws:iam::111122223333:policy/app')]);
+    expect(m.map((x) => x.path.id)).toContain('iam-create-policy-version');
   });
 });

@@ -35,11 +35,33 @@ function deniedOutright(statements: readonly HasStatement[], action: string): bo
   return statements.some(({ statement: s }) => isDeny(s) === true && coversAction(s, action) === true && isConditioned(s) === false && coversAnyResource(s) === true);
 }
 
+/**
+ * Whether a statement grants beyond named resources: a wildcard in Resource, a NotResource, or
+ * no resource element at all. Unresolved resources may be broad.
+ */
+function grantsBroadly(s: PolicyStatement): V<boolean> {
+  if (s.notResources || !s.resources) return true;
+  if (s.resources.some((r) => !isUnknown(r) && (r.includes('*') || r.includes('?')))) return true;
+  const unknownResource = s.resources.find(isUnknown);
+  return unknownResource ?? false;
+}
+
+/**
+ * Paths of one permission on another service's existing resources (`sts:AssumeRole`,
+ * `ssm:StartSession`, `codebuild:StartBuild` …) are the everyday access of a workload when granted
+ * on named resources; they escalate when granted on any resource. IAM paths stay unscoped: a named
+ * policy or role may be the caller's own.
+ */
+function needsBroadGrant(path: EscalationPath): boolean {
+  return path.requires.length === 1 && path.requires[0].every((a) => !a.toLowerCase().startsWith('iam:'));
+}
+
 /** The first statement that allows the action on some resource, or the first that may. */
-function grantOf<S extends HasStatement>(statements: readonly S[], action: string): { found: V<boolean>; grant?: PermissionGrant<S> } {
+function grantOf<S extends HasStatement>(statements: readonly S[], action: string, broadOnly = false): { found: V<boolean>; grant?: PermissionGrant<S> } {
   let maybe: { found: V<boolean>; grant: PermissionGrant<S> } | undefined;
   for (const s of statements) {
-    const a = allowsAction(s.statement, action);
+    const allowed = allowsAction(s.statement, action);
+    const a = broadOnly && allowed !== false ? allOf([allowed, grantsBroadly(s.statement)]) : allowed;
     if (a === false) continue;
     const grant = { action, by: s, conditioned: isConditioned(s.statement) !== false };
     if (a === true) return { found: true, grant };
@@ -52,8 +74,9 @@ function grantOf<S extends HasStatement>(statements: readonly S[], action: strin
  * The escalation paths the statements (one principal's combined permissions, or one policy)
  * contain, each with the statement that grants each needed permission. Paths that are only
  * possibly present (an unresolved action or effect) are returned with `found` Unknown; absent
- * paths are not returned. Resource scoping is not used to rule a path out: `iam:PassRole` on one
- * role is still an escalation if that role is more privileged, which the input rarely shows.
+ * paths are not returned. Resource scoping rules a path out only for single-permission paths on
+ * other services' resources (see `needsBroadGrant`): `iam:PassRole` on one role is still an
+ * escalation if that role is more privileged, which the input rarely shows.
  */
 export function findEscalationPaths<S extends HasStatement>(statements: readonly S[], paths: readonly EscalationPath[] = ESCALATION_PATHS): EscalationMatch<S>[] {
   const out: EscalationMatch<S>[] = [];
@@ -64,7 +87,7 @@ export function findEscalationPaths<S extends HasStatement>(statements: readonly
       let best: { found: V<boolean>; grant?: PermissionGrant<S> } = { found: false };
       for (const action of alternatives) {
         if (deniedOutright(statements, action)) continue;
-        const g = grantOf(statements, action);
+        const g = grantOf(statements, action, needsBroadGrant(path));
         if (g.found === true) {
           best = g;
           break;

@@ -1,0 +1,87 @@
+import type { PolicyStatement, Principal, V } from '../model';
+import { isUnknown, unknown } from '../model';
+import { isOwnAccountReference, isPublicPrincipal, principalAccount } from './principal';
+import { anyOf } from './tri';
+
+/**
+ * Who a statement of a resource-based or trust policy admits, as units the access diff compares:
+ * `any` for identity policies (no Principal element: the holder), one principal, or — for an
+ * Allow with NotPrincipal — everyone except a list.
+ */
+export type PrincipalUnit = { kind: 'any' } | { kind: 'one'; principal: Principal } | { kind: 'not'; except: Principal[] };
+
+export function principalUnits(stmt: PolicyStatement): PrincipalUnit[] {
+  if (stmt.notPrincipals) return [{ kind: 'not', except: stmt.notPrincipals }];
+  if (!stmt.principals) return [{ kind: 'any' }];
+  return stmt.principals.map((principal) => ({ kind: 'one', principal }));
+}
+
+export function describePrincipal(u: PrincipalUnit): string | undefined {
+  if (u.kind === 'any') return undefined;
+  if (u.kind === 'not') return `every principal except ${u.except.map(show).join(', ')}`;
+  return show(u.principal);
+}
+
+function show(p: Principal): string {
+  if (p.type === '*') return '*';
+  const v = isUnknown(p.value) ? `<unresolved: ${p.value.reason}>` : p.value;
+  return `${p.type}:${v}`;
+}
+
+/** `123456789012` and `arn:aws:iam::123456789012:root` are the same principal. */
+function canonical(p: Principal): string | undefined {
+  if (isUnknown(p.value)) return undefined;
+  const v = p.value.trim();
+  if (p.type === 'AWS' && /^\d{12}$/.test(v)) return `AWS:arn:aws:iam::${v}:root`;
+  return `${p.type}:${v}`;
+}
+
+function isAccountRoot(p: Principal): boolean {
+  return p.type === 'AWS' && typeof p.value === 'string' && (/^\d{12}$/.test(p.value.trim()) || /:root$/.test(p.value.trim()));
+}
+
+/**
+ * Whether admitting `outer` admits `inner` too: the same principal, anyone, or an account root
+ * (which delegates to every IAM identity of that account) over an identity of that account.
+ */
+export function principalIncludes(outer: Principal, inner: Principal): V<boolean> {
+  if (isPublicPrincipal(outer)) return true;
+  if (isPublicPrincipal(inner)) return false;
+  if (isUnknown(outer.value)) return unknown(`a principal cannot be resolved: ${outer.value.reason}`);
+  if (isUnknown(inner.value)) return unknown(`a principal cannot be resolved: ${inner.value.reason}`);
+  if (canonical(outer) === canonical(inner)) return true;
+  if (!isAccountRoot(outer) || inner.type !== 'AWS') return false;
+  const account = principalAccount(outer.value);
+  if (account !== undefined) return principalAccount(inner.value) === account;
+  return isOwnAccountReference(outer.value) && isOwnAccountReference(inner.value);
+}
+
+/** Whether the statement admits every principal of `unit` (identity statements admit their holder). */
+export function statementAdmits(stmt: PolicyStatement, unit: PrincipalUnit): V<boolean> {
+  if (unit.kind === 'any' || (!stmt.principals && !stmt.notPrincipals)) return true;
+  if (stmt.principals) {
+    if (stmt.principals.some(isPublicPrincipal)) return true;
+    if (unit.kind === 'not') return false;
+    return anyOf(stmt.principals.map((q) => principalIncludes(q, unit.principal)));
+  }
+  // NotPrincipal: admits all but its list; covers `unit` when nothing `unit` holds is excluded.
+  const excluded = stmt.notPrincipals ?? [];
+  if (unit.kind === 'not') return allExcludedBy(excluded, unit.except);
+  const hit = anyOf(excluded.map((q) => anyOf([principalIncludes(q, unit.principal), principalIncludes(unit.principal, q)])));
+  return isUnknown(hit) ? hit : !hit;
+}
+
+/** Base excludes `mine`; head excludes `theirs`. Head admits no more when each of mine is among theirs. */
+function allExcludedBy(mine: readonly Principal[], theirs: readonly Principal[]): V<boolean> {
+  for (const p of mine) {
+    const v = anyOf(theirs.map((q) => principalIncludes(q, p)));
+    if (v !== true) return v;
+  }
+  return true;
+}
+
+/** Whether the statement's principals and `unit` may share someone (for finding the Allow a removed Deny blocked). */
+export function principalsOverlap(stmt: PolicyStatement, unit: PrincipalUnit): boolean {
+  if (unit.kind !== 'one' || !stmt.principals) return true;
+  return stmt.principals.some((q) => principalIncludes(q, unit.principal) !== false || principalIncludes(unit.principal, q) !== false);
+}

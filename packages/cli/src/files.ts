@@ -41,9 +41,14 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
     return (rel === '' ? '.' : rel.startsWith('..') ? abs : rel).split(path.sep).join('/');
   };
 
+  // Directories already read, by device and inode: a tree reached twice (bind mount, named twice) is read once.
+  const visitedDirs = new Set<string>();
+
   const visit = async (abs: string, named: boolean): Promise<void> => {
     let stat;
+    let link: boolean;
     try {
+      link = !named && (await fs.lstat(abs)).isSymbolicLink();
       stat = await fs.stat(abs);
     } catch (e) {
       if (named) throw new InputError(display(abs), describeFsError(e));
@@ -52,6 +57,15 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
     }
     if (stat.isDirectory()) {
       if (!named && SKIP_DIRS.has(path.basename(abs))) return;
+      // A symbolic link to a directory found while walking is not followed: `a -> ..` twice in one
+      // directory would otherwise walk 2^40 paths, and `a -> /` the whole file system.
+      if (link) {
+        skipped.push({ path: display(abs), reason: 'symbolic link to a directory, not followed (name it to scan it)' });
+        return;
+      }
+      const id = `${stat.dev}:${stat.ino}`;
+      if (visitedDirs.has(id)) return;
+      visitedDirs.add(id);
       let entries: string[];
       try {
         entries = (await fs.readdir(abs)).sort();
@@ -63,7 +77,12 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
       for (const entry of entries) await visit(path.join(abs, entry), false);
       return;
     }
-    if (!stat.isFile()) return;
+    if (!stat.isFile()) {
+      // FIFOs, sockets, devices: reading one could block forever or never end.
+      if (named) throw new InputError(display(abs), 'not a regular file or directory');
+      skipped.push({ path: display(abs), reason: 'not a regular file' });
+      return;
+    }
     const shown = display(abs);
     if (seen.has(shown)) return;
     seen.add(shown);

@@ -79,6 +79,28 @@ describe('pillarguard scan', () => {
     expect(r.stderr).toMatch(/big\.yaml: skipped: larger than the 2 KB limit/);
   });
 
+  it('does not follow symbolic links to directories while walking (no loop blow-up), says so, and still scans the rest', async () => {
+    const dir = await tempDir({ 'infra/template.yaml': BAD_TABLE });
+    await fs.symlink('..', path.join(dir, 'infra', 'up1'));
+    await fs.symlink('..', path.join(dir, 'infra', 'up2'));
+    const r = await run(['scan', 'infra', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/infra\/up1: skipped: symbolic link to a directory, not followed/);
+    expect(JSON.parse(r.stdout).findings.some((f: { resource: { file: string } }) => f.resource.file === 'infra/template.yaml')).toBe(true);
+  }, 20_000);
+
+  it('skips FIFOs while walking and rejects a named one, without blocking on them', async () => {
+    const dir = await tempDir({ 'template.yaml': BAD_TABLE });
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    const walked = await run(['scan', '.', '--fail-on', 'none'], dir);
+    expect(walked.code).toBe(0);
+    expect(walked.stderr).toMatch(/pipe\.yaml: skipped: not a regular file/);
+    const named = await run(['scan', 'pipe.yaml'], dir);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('pipe.yaml: not a regular file or directory\n');
+  }, 20_000);
+
   it('exits 2 on unreadable paths and bad usage, with one line and no stack', async () => {
     const dir = await tempDir({});
     const missing = await run(['scan', 'nope/'], dir);

@@ -59,6 +59,8 @@ export interface AccessDiff {
   opaque: string[];
   /** Why the answer may be incomplete; empty when it is exact. */
   unknown: string[];
+  /** The subset of `unknown` about base Denies: whether one was weakened cannot be told. */
+  unknownDenies: string[];
 }
 
 /** Structural identity of a statement (its path and Sid aside): an unchanged statement, unreadable parts included, is no change. */
@@ -70,7 +72,13 @@ class Collector {
   readonly grants: NewGrant[] = [];
   readonly weakened: WeakenedDeny[] = [];
   readonly unknown = new Set<string>();
+  readonly unknownDenies = new Set<string>();
   private readonly seen = new Set<string>();
+
+  denyUndecided(reason: string): void {
+    this.unknown.add(reason);
+    this.unknownDenies.add(reason);
+  }
 
   grant(g: NewGrant): void {
     const key = `${g.principal ?? ''}\u0000${g.action.toLowerCase()}\u0000${g.resource}`;
@@ -87,7 +95,7 @@ export function diffAccess(base: AccessView, head: AccessView): AccessDiff {
   for (const s of head.allows) if (!baseAllows.has(statementKey(s.statement))) newFromAllow(s, base, head, out);
   const headDenies = new Set(head.denies.map((s) => statementKey(s.statement)));
   for (const d of base.denies) if (!headDenies.has(statementKey(d.statement))) weakenedDeny(d, head, out);
-  return { grants: out.grants, weakenedDenies: out.weakened, opaque: head.opaque.filter((n) => !base.opaque.includes(n)), unknown: [...out.unknown] };
+  return { grants: out.grants, weakenedDenies: out.weakened, opaque: head.opaque.filter((n) => !base.opaque.includes(n)), unknown: [...out.unknown], unknownDenies: [...out.unknownDenies] };
 }
 
 interface Candidate {
@@ -154,11 +162,11 @@ function principalField(p: PrincipalUnit): { principal?: string } {
 function weakenedDeny(d: SourcedStatement, head: AccessView, out: Collector): void {
   const st = d.statement;
   const units = statementUnits(st);
-  for (const r of units.unknown) out.unknown.add(`${d.label}: a Deny of the base version changed and cannot be compared: ${r}`);
+  for (const r of units.unknown) out.denyUndecided(`${d.label}: a Deny of the base version changed and cannot be compared: ${r}`);
   for (const p of principalUnits(st)) {
     const badPrincipal = unknownPrincipal(p);
     if (badPrincipal) {
-      out.unknown.add(`${d.label}: a Deny of the base version changed and names a principal that cannot be resolved (${badPrincipal.reason})`);
+      out.denyUndecided(`${d.label}: a Deny of the base version changed and names a principal that cannot be resolved (${badPrincipal.reason})`);
       continue;
     }
     for (const r of units.resources) {
@@ -180,7 +188,7 @@ function weakenedDeny(d: SourcedStatement, head: AccessView, out: Collector): vo
           else weak.push(action);
         }
         if (!isUnknown(whole)) weak.push(...exp.unknown);
-        if (undecided) out.unknown.add(`${d.label}: cannot tell whether head still denies everything this Deny did (${undecided.reason})`);
+        if (undecided) out.denyUndecided(`${d.label}: cannot tell whether head still denies everything this Deny did (${undecided.reason})`);
         if (weak.length === 0) continue;
         const all = weak.length === exp.actions.length + exp.unknown.length;
         out.weakened.push({ deny: d, actions: all ? [describeUnit(a)] : weak, resource: describeUnit(r), ...principalField(p) });

@@ -98,12 +98,14 @@ function cached(cache: Map<string, boolean>, key: string, compute: () => boolean
 /** Whether action pattern `outer` covers every action `inner` covers (case-insensitive, as IAM compares actions). */
 export function actionPatternIncludes(outer: string, inner: string): boolean {
   if (outer === '*' || outer.toLowerCase() === inner.toLowerCase()) return true;
+  if (prefixRejects(outer.toLowerCase(), inner.toLowerCase())) return false;
   return cached(actionCache, `${outer}\u0000${inner}`, () => tokensInclude(actionTokens(outer), actionTokens(inner)));
 }
 
 /** Whether resource pattern `outer` covers every resource `inner` covers (case-sensitive, as IAM compares ARNs). */
 export function resourcePatternIncludes(outer: string, inner: string): boolean {
   if (outer === inner || isAnyResource(outer)) return true;
+  if (prefixRejects(outer, inner)) return false;
   return cached(resourceCache, `${outer}\u0000${inner}`, () => tokensInclude(resourceTokens(outer), resourceTokens(inner)));
 }
 
@@ -116,6 +118,17 @@ export function valuePatternIncludes(outer: string, inner: string): boolean {
     return out;
   };
   return tokensInclude(toks(outer), toks(inner));
+}
+
+/**
+ * A cheap "no" before the token comparison: every string `inner` matches starts with its fixed
+ * prefix (up to its first wildcard), so that prefix must start with `outer`'s, and a fixed `outer`
+ * covers nothing but itself.
+ */
+function prefixRejects(outer: string, inner: string): boolean {
+  const po = outer.slice(0, firstOpen(outer));
+  if (po.length === outer.length) return true; // `outer` is fixed and differs from `inner` (equality was tested first)
+  return !inner.slice(0, firstOpen(inner)).startsWith(po);
 }
 
 /**

@@ -1,0 +1,245 @@
+import { resource } from '../../rules/__testing__/builders';
+import { metadataProblems } from '../../rules/__testing__/builders';
+import { normalizePolicy } from '../../iam/normalize';
+import { cfn, changeContext, report, tf, verdicts } from './__testing__/sides';
+import { allow, deny, getAtt, keyTemplate, role, sub, type Json } from './__testing__/iam-fixtures';
+import { changeRules, denyWeakened, keyPolicyBroadened, newAccess, newAccessSummary, newPrivilegeEscalation, trustBroadened } from './iam';
+
+const ORDERS = getAtt('Orders');
+
+function one(results: ReturnType<typeof report>) {
+  expect(results).toHaveLength(1);
+  return results[0];
+}
+
+describe('IAM change rules: metadata', () => {
+  it.each(changeRules.map((r) => [r.id, r]))('%s has complete metadata', (_id, rule) => {
+    expect(metadataProblems(rule)).toEqual([]);
+    expect(rule.kind).toBe('change');
+  });
+});
+
+describe('iam.new-access (CloudFormation)', () => {
+  it('a new action, named with its service and access level', () => {
+    const r = one(report(newAccess, role([allow('dynamodb:GetItem', ORDERS)]), role([allow(['dynamodb:GetItem', 'dynamodb:PutItem'], ORDERS)])));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'AppRole', path: 'Policies[0].PolicyDocument.Statement[0]' });
+    expect(r.message).toBe('AppRole allows access the base version did not: dynamodb Write: PutItem on ${Orders.Arn} (from AppRole Policies[0].PolicyDocument.Statement[0]).');
+  });
+  it('a wildcard widened: s3:Get* → s3:* reports what is outside s3:Get*, at every level', () => {
+    const base = role([allow('s3:Get*', 'arn:aws:s3:::raw/*')]);
+    const head = role([allow('s3:*', 'arn:aws:s3:::raw/*')]);
+    const r = one(report(newAccess, base, head));
+    expect(r.message).toMatch(/^AppRole allows access the base version did not: s3 Permissions management: \d+ actions: .*; s3 Write: \d+ actions: /);
+    const ctx = changeContext(base, head);
+    const groups = newAccessSummary(ctx.pairs.find((p) => p.head?.id === 'AppRole')!, ctx);
+    expect(groups.find((g) => g.accessLevel === 'Permissions management')?.actions).toContain('s3:PutBucketPolicy');
+    expect(groups.find((g) => g.accessLevel === 'Write')?.actions).toContain('s3:DeleteObject');
+    // Reads that s3:Get* did not cover (DescribeJob) are new; no Get* action is.
+    expect(groups.flatMap((g) => g.actions)).toContain('s3:DescribeJob');
+    expect(groups.flatMap((g) => g.actions).filter((a) => a.startsWith('s3:Get'))).toEqual([]);
+  });
+  it('a resource widened from one table to every table', () => {
+    const r = one(report(newAccess, role([allow('dynamodb:GetItem', ORDERS)]), role([allow('dynamodb:GetItem', 'arn:aws:dynamodb:*:*:table/*')])));
+    expect(r.message).toContain('dynamodb Read: GetItem on arn:aws:dynamodb:*:*:table/*');
+  });
+  it('a condition removed', () => {
+    const cond = { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'orders' } } };
+    expect(verdicts(report(newAccess, role([allow('dynamodb:GetItem', ORDERS, cond)]), role([allow('dynamodb:GetItem', ORDERS)])))).toEqual(['fail AppRole']);
+  });
+  it('a Deny removed: new access and a weakened Deny', () => {
+    const base = role([allow('dynamodb:*', ORDERS), deny('dynamodb:DeleteTable', ORDERS)]);
+    const head = role([allow('dynamodb:*', ORDERS)]);
+    expect(one(report(newAccess, base, head)).message).toContain('dynamodb Write: DeleteTable on ${Orders.Arn} (from AppRole Policies[0].PolicyDocument.Statement[0], no longer blocked by the base Deny AppRole Policies[0].PolicyDocument.Statement[1])');
+    expect(one(report(denyWeakened, base, head)).message).toBe(
+      'The Deny AppRole Policies[0].PolicyDocument.Statement[1] of the base version no longer blocks dynamodb:DeleteTable on ${Orders.Arn}. Head allows 1 of those (action, resource) pairs again: dynamodb:DeleteTable on ${Orders.Arn}.',
+    );
+  });
+  it('NotAction added (an Allow of everything but IAM)', () => {
+    const r = one(report(newAccess, role([allow('s3:GetObject')]), role([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }])));
+    expect(r.message).toMatch(/dynamodb Write: \d+ actions: /);
+    expect(r.message).not.toMatch(/\biam [A-Z]/);
+  });
+  it('AWS-managed AdministratorAccess attached', () => {
+    const r = one(report(newAccess, role([allow('s3:GetObject')]), role([allow('s3:GetObject')], { managed: ['arn:aws:iam::aws:policy/AdministratorAccess'] })));
+    expect(r.message).toMatch(/iam Permissions management: \d+ actions: .* on \* \(from AWS-managed AdministratorAccess\)/);
+  });
+  it('an AWS-managed policy we do not model, attached: new access we cannot list', () => {
+    const r = one(report(newAccess, role([allow('s3:GetObject')]), role([allow('s3:GetObject')], { managed: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] })));
+    expect(r).toMatchObject({ verdict: 'fail' });
+    expect(r.message).toContain('AWS-managed policy AWSLambdaBasicExecutionRole attached (its permissions are not modelled; treat them as new)');
+  });
+  it('a new policy resource attached to an existing role is reported on the role, naming the policy', () => {
+    const extra = `  Extra:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: extra\n      Roles: [!Ref AppRole]\n      PolicyDocument: ${JSON.stringify({ Statement: [allow('dynamodb:DeleteItem', ORDERS)] })}\n`;
+    const r = one(report(newAccess, role([allow('dynamodb:GetItem', ORDERS)]), role([allow('dynamodb:GetItem', ORDERS)], { extra })));
+    expect(r).toMatchObject({ resource: 'AppRole', related: ['Extra'] });
+    expect(r.message).toContain('dynamodb Write: DeleteItem on ${Orders.Arn} (from Extra PolicyDocument.Statement[0])');
+  });
+  it('an unresolved resource makes the answer unknown, never "no new access"', () => {
+    const r = one(report(newAccess, role([allow('s3:GetObject', 'arn:aws:s3:::raw/*')]), role([allow('s3:GetObject', sub('arn:aws:s3:::${Env}/*'))])));
+    expect(r).toMatchObject({ verdict: 'unknown', resource: 'AppRole' });
+    expect(r.message).toMatch(/^Cannot tell whether AppRole grants new access: .*Env/);
+  });
+  it('a new role: everything it is granted is new', () => {
+    expect(verdicts(report(newAccess, cfn('Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n'), role([allow('dynamodb:GetItem', ORDERS)])))).toEqual(['fail AppRole']);
+  });
+  it('a removed role grants nothing', () => {
+    expect(report(newAccess, role([allow('dynamodb:GetItem', ORDERS)]), cfn('Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n'))).toEqual([]);
+  });
+});
+
+describe('iam.new-access (Terraform)', () => {
+  const module = (actions: string[], attach?: string) => `
+resource "aws_dynamodb_table" "orders" {
+  name = "orders"
+}
+resource "aws_iam_role" "app" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "app" {
+  role   = aws_iam_role.app.id
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ${JSON.stringify(actions)}, Resource = [aws_dynamodb_table.orders.arn] }] })
+}
+${attach ? `resource "aws_iam_role_policy_attachment" "admin" {\n  role       = aws_iam_role.app.name\n  policy_arn = "${attach}"\n}\n` : ''}`;
+  it('a new action in a separate aws_iam_role_policy is reported on the role', async () => {
+    const r = one(report(newAccess, await tf(module(['dynamodb:GetItem'])), await tf(module(['dynamodb:GetItem', 'dynamodb:UpdateItem']))));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'aws_iam_role.app', related: ['aws_iam_role_policy.app'] });
+    expect(r.message).toContain('dynamodb Write: UpdateItem on ${aws_dynamodb_table.orders.arn}');
+  });
+  it('PowerUserAccess attached through aws_iam_role_policy_attachment', async () => {
+    const r = one(report(newAccess, await tf(module(['dynamodb:GetItem'])), await tf(module(['dynamodb:GetItem'], 'arn:aws:iam::aws:policy/PowerUserAccess'))));
+    expect(r.message).toContain('(from AWS-managed PowerUserAccess)');
+    expect(r.message).not.toMatch(/\biam Permissions management: \d+ actions/);
+  });
+});
+
+describe('iam.new-access on resource policies', () => {
+  const bucket = (principals: string[]) =>
+    cfn(`Resources:
+  Raw:
+    Type: AWS::S3::Bucket
+  RawPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Raw
+      PolicyDocument: ${JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: principals }, Action: 's3:GetObject', Resource: { 'Fn::Sub': '${Raw.Arn}/*' } }] })}
+`);
+  it('a principal added to a bucket policy', () => {
+    const r = one(report(newAccess, bucket(['arn:aws:iam::111122223333:root']), bucket(['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:root'])));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'Raw' });
+    expect(r.message).toContain('s3 Read: GetObject on ${Raw.Arn}/* to AWS:arn:aws:iam::444455556666:root');
+  });
+  it('a secret resource policy (directly built) that now admits everyone', () => {
+    const secret = (principal: Json) => [resource('Db', 'AWS::SecretsManager::Secret', { resourcePolicy: normalizePolicy({ Statement: [{ Effect: 'Allow', Principal: principal, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] }) })];
+    const r = one(report(newAccess, secret({ AWS: 'arn:aws:iam::111122223333:role/app' }), secret('*')));
+    expect(r.message).toContain('secretsmanager Read: GetSecretValue on * to *');
+  });
+});
+
+describe('newAccessSummary', () => {
+  const summary = (base: ReturnType<typeof role>, head: ReturnType<typeof role>) => {
+    const ctx = changeContext(base, head);
+    const pair = ctx.pairs.find((p) => p.head?.id === 'AppRole')!;
+    return newAccessSummary(pair, ctx);
+  };
+  it('Read on a named green table: not red, not a wildcard', () => {
+    expect(summary(role([]), role([allow('dynamodb:GetItem', ORDERS)]))).toEqual([
+      { service: 'dynamodb', accessLevel: 'Read', actions: ['dynamodb:GetItem'], resources: ['${Orders.Arn}'], onRed: false, wildcard: false, principals: [] },
+    ]);
+  });
+  it('Read on a red table is on red; on `*` it may reach the red table', () => {
+    expect(summary(role([]), role([allow('dynamodb:GetItem', getAtt('Cards'))]))[0]).toMatchObject({ onRed: true, wildcard: false });
+    expect(summary(role([]), role([allow('dynamodb:GetItem')]))[0]).toMatchObject({ onRed: true, wildcard: true });
+    expect(summary(role([]), role([allow('s3:GetObject')]))[0]).toMatchObject({ onRed: false, wildcard: true });
+  });
+  it('Write is its own group; nothing new is an empty summary', () => {
+    expect(summary(role([]), role([allow(['dynamodb:GetItem', 'dynamodb:PutItem'], ORDERS)])).map((g) => g.accessLevel)).toEqual(['Write', 'Read']);
+    expect(summary(role([allow('dynamodb:GetItem', ORDERS)]), role([allow('dynamodb:GetItem', ORDERS)]))).toEqual([]);
+  });
+  it('what cannot be compared is an Unknown group on *', () => {
+    const groups = summary(role([]), role([allow('s3:GetObject', sub('arn:aws:s3:::${Env}/*'))]));
+    expect(groups).toContainEqual(expect.objectContaining({ accessLevel: 'Unknown', resources: ['*'], onRed: true }));
+  });
+});
+
+describe('iam.new-privilege-escalation', () => {
+  const module = (extra: string[]) => `
+resource "aws_iam_role" "ci" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "codebuild.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "pass" {
+  role   = aws_iam_role.ci.id
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }] })
+}
+resource "aws_iam_role_policy" "lambda" {
+  role   = aws_iam_role.ci.id
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ${JSON.stringify(['lambda:GetFunction', ...extra])}, Resource = "*" }] })
+}
+`;
+  it('a path completed by a second policy names the path and where each permission comes from', async () => {
+    const results = report(newPrivilegeEscalation, await tf(module([])), await tf(module(['lambda:CreateFunction', 'lambda:InvokeFunction'])));
+    const r = results.find((x) => x.message.includes('passrole-lambda-create-invoke'));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'aws_iam_role.ci' });
+    expect(r!.message).toContain('iam:PassRole from aws_iam_role_policy.pass');
+    expect(r!.message).toContain('lambda:CreateFunction from aws_iam_role_policy.lambda');
+    expect(r!.related).toEqual(expect.arrayContaining(['aws_iam_role_policy.pass', 'aws_iam_role_policy.lambda']));
+  });
+  it('iam:PassRole alone, and a path base already had, are not new', async () => {
+    expect(report(newPrivilegeEscalation, await tf(module(['lambda:ListFunctions'])), await tf(module([])))).toEqual([]);
+    const full = await tf(module(['lambda:CreateFunction', 'lambda:InvokeFunction']));
+    expect(report(newPrivilegeEscalation, full, await tf(module(['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:ListFunctions'])))).toEqual([]);
+  });
+  it('a CloudFormation role given iam:PutRolePolicy', () => {
+    expect(verdicts(report(newPrivilegeEscalation, role([allow('s3:GetObject')]), role([allow(['s3:GetObject', 'iam:PutRolePolicy'])])))).toEqual(['fail AppRole']);
+  });
+});
+
+describe('iam.trust-broadened', () => {
+  const trust = (principals: Json, condition?: Json) => [{ Effect: 'Allow', Principal: principals, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }];
+  it('a new principal (CloudFormation)', () => {
+    const r = one(report(trustBroadened, role([], { trust: trust({ Service: 'lambda.amazonaws.com' }) }), role([], { trust: trust({ Service: 'lambda.amazonaws.com', AWS: 'arn:aws:iam::444455556666:root' }) })));
+    expect(r).toMatchObject({ verdict: 'fail', path: 'iam.trustPolicy' });
+    expect(r.message).toContain('AWS:arn:aws:iam::444455556666:root newly admitted: sts:AssumeRole');
+  });
+  it('a condition removed (Terraform, sts:ExternalId)', async () => {
+    const module = (condition: string) => `
+resource "aws_iam_role" "vendor" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::444455556666:root" }, Action = "sts:AssumeRole"${condition} }] })
+}
+`;
+    const r = one(report(trustBroadened, await tf(module(', Condition = { StringEquals = { "sts:ExternalId" = "orders-etl" } }')), await tf(module(''))));
+    expect(r.message).toContain('AWS:arn:aws:iam::444455556666:root now without a condition (or with a weaker one) that the base version required');
+  });
+  it('a condition added, or a principal removed, is not broadening', () => {
+    const cond = { StringEquals: { 'sts:ExternalId': 'x' } };
+    expect(report(trustBroadened, role([], { trust: trust({ AWS: 'arn:aws:iam::444455556666:root' }) }), role([], { trust: trust({ AWS: 'arn:aws:iam::444455556666:root' }, cond) }))).toEqual([]);
+    expect(report(trustBroadened, role([], { trust: trust({ Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com'] }) }), role([], { trust: trust({ Service: 'lambda.amazonaws.com' }) }))).toEqual([]);
+  });
+});
+
+describe('kms.policy-broadened', () => {
+  const statement = (principal: Json, actions: Json) => ({ Effect: 'Allow', Principal: principal, Action: actions, Resource: '*' });
+  const root = { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } };
+  it('a principal added (CloudFormation)', () => {
+    const r = one(report(keyPolicyBroadened, cfn(keyTemplate([statement(root, 'kms:*')])), cfn(keyTemplate([statement(root, 'kms:*'), statement({ AWS: 'arn:aws:iam::444455556666:root' }, ['kms:Decrypt'])]))));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'OrdersKey', path: 'kms.policy' });
+    expect(r.message).toContain('AWS:arn:aws:iam::444455556666:root: kms:Decrypt');
+  });
+  it('actions widened for a principal (Terraform): kms:Decrypt → kms:*', async () => {
+    const module = (action: string) => `
+resource "aws_kms_key" "orders" {
+  enable_key_rotation = true
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::444455556666:role/etl" }, Action = "${action}", Resource = "*" }] })
+}
+`;
+    const r = one(report(keyPolicyBroadened, await tf(module('kms:Decrypt')), await tf(module('kms:*'))));
+    expect(r.message).toMatch(/AWS:arn:aws:iam::444455556666:role\/etl: .*kms:Encrypt|AWS:arn:aws:iam::444455556666:role\/etl: kms:/);
+    expect(r.message).not.toContain('kms:Decrypt,');
+  });
+  it('a principal removed is not broadening', () => {
+    expect(report(keyPolicyBroadened, cfn(keyTemplate([statement(root, 'kms:*'), statement({ AWS: 'arn:aws:iam::444455556666:root' }, 'kms:Decrypt')])), cfn(keyTemplate([statement(root, 'kms:*')])))).toEqual([]);
+  });
+  it('a Deny removed from a key policy is a weakened Deny', () => {
+    const d = { Effect: 'Deny', Principal: '*', Action: 'kms:ScheduleKeyDeletion', Resource: '*' };
+    expect(verdicts(report(denyWeakened, cfn(keyTemplate([statement(root, 'kms:*'), d])), cfn(keyTemplate([statement(root, 'kms:*')]))))).toEqual(['fail OrdersKey']);
+  });
+});

@@ -1,5 +1,5 @@
-import { resource } from '../../rules/__testing__/builders';
-import { metadataProblems } from '../../rules/__testing__/builders';
+import { metadataProblems, resource } from '../../rules/__testing__/builders';
+import type { Rule } from '../../rules/types';
 import { normalizePolicy } from '../../iam/normalize';
 import { cfn, changeContext, report, tf, verdicts } from './__testing__/sides';
 import { allow, deny, getAtt, keyTemplate, role, sub, type Json } from './__testing__/iam-fixtures';
@@ -14,7 +14,9 @@ function one(results: ReturnType<typeof report>) {
 
 describe('IAM change rules: metadata', () => {
   it.each(changeRules.map((r) => [r.id, r]))('%s has complete metadata', (_id, rule) => {
-    expect(metadataProblems(rule)).toEqual([]);
+    // The metadata checks of resource rules apply as they are; `check` only completes the shape.
+    const asRule: Rule = { ...rule, check: () => undefined };
+    expect(metadataProblems(asRule)).toEqual([]);
     expect(rule.kind).toBe('change');
   });
 });

@@ -201,6 +201,9 @@ export const newPrivilegeEscalation: ChangeRule = {
   references: [REFS.rhino, 'https://github.com/BishopFox/iam-vulnerable', 'https://pathfinding.cloud'],
   compare(pair, ctx) {
     if (!pair.head || !PRINCIPAL_TYPES.includes(pair.head.type)) return undefined;
+    // Escalation needs permissions; a head that allows nothing base did not cannot have a new path.
+    const access = accessDiffOf(pair, ctx);
+    if (access && access.grants.length === 0 && access.opaque.length === 0 && access.unknown.length === 0) return undefined;
     const baseView = pair.base && PRINCIPAL_TYPES.includes(pair.base.type) ? principalView(pair.base, ctx.base.index) : EMPTY_VIEW;
     const headView = principalView(pair.head, ctx.head.index);
     const before = new Map(escalations(baseView).map((m) => [m.path.id, m]));

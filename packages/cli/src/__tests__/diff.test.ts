@@ -28,7 +28,8 @@ describe('pillarguard diff', () => {
     expect(report.requiresApproval).toBe(true);
     const pitr = report.findings.find((f: { ruleId: string }) => f.ruleId === 'dynamodb.pitr');
     expect(pitr).toMatchObject({ status: 'introduced', resource: { file: 'infra/t.yaml', id: 'Orders' } });
-    expect(report.approvalReasons[0].findingIds).toEqual([pitr.id]);
+    expect(report.approvalReasons.find((r: { ruleId?: string }) => r.ruleId === 'dynamodb.pitr').findingIds).toEqual([pitr.id]);
+    expect(report.approvalReasons.map((r: { ruleId?: string }) => r.ruleId)).toContain('exposure.increased'); // PITR lost
     expect(report.changes).toMatchObject({ modified: 1 });
   });
 

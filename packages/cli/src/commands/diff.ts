@@ -123,7 +123,15 @@ export function renderDiff(result: DiffResult, format: ReportFormat, color: bool
         ? [`Approval required (${result.approval.reasons.length} reason${result.approval.reasons.length === 1 ? '' : 's'}):`, ...result.approval.reasons.map((r) => `  - ${r.message.replace(/[\r\n]+/g, ' ')}`)]
         : ['No approval needed.'];
       const c = result.changes;
-      return [...verdict, `Resources: ${c.added} added, ${c.removed} removed, ${c.modified} modified, ${c.replaced} replaced, ${c.unchanged} unchanged.`, '', toText(result, { color })].join('\n');
+      const persisting = result.findings.filter((f) => f.status === 'persisting').length;
+      const news = { ...result, findings: result.findings.filter((f) => f.status !== 'persisting') };
+      return [
+        ...verdict,
+        `Resources: ${c.added} added, ${c.removed} removed, ${c.modified} modified, ${c.replaced} replaced, ${c.unchanged} unchanged.`,
+        ...(persisting ? [`${persisting} finding${persisting === 1 ? ' was' : 's were'} already present before this change (not listed; see --format json).`] : []),
+        '',
+        toText(news, { color }),
+      ].join('\n');
     }
   }
 }

@@ -126,3 +126,17 @@ describe('toMarkdownReport', () => {
     });
   });
 });
+
+describe('toMarkdownReport for a pull request', () => {
+  it('collapses findings that were already present, after the new ones', () => {
+    const base = hostileScan();
+    const findings = base.findings.filter((f) => !f.suppressed && f.status !== 'resolved');
+    const [first, ...rest] = findings;
+    const result = { ...base, findings: [{ ...first, status: 'introduced' as const }, ...rest.map((f) => ({ ...f, status: 'persisting' as const }))] };
+    const md = toMarkdownReport(result, { tool: { name: 'pillarguard', version: '0.1.0' } });
+    const summary = `<summary>Already present before this change — ${rest.length} finding${rest.length === 1 ? '' : 's'}</summary>`;
+    expect(md).toContain(summary);
+    expect(md.indexOf('## Findings')).toBeLessThan(md.indexOf(summary));
+    expect(md.slice(md.indexOf(summary) - 20, md.indexOf(summary))).toMatch(/<details>\s*$/);
+  });
+});

@@ -36,7 +36,9 @@ interface Section {
 
 function sectionsOf(result: ScanResult): Section[] {
   const findings = sortFindings(result.findings);
-  const open = findings.filter(isOpen);
+  // In a pull request, findings that were already there are not news: collapsed, after the new ones.
+  const open = findings.filter((f) => isOpen(f) && f.status !== 'persisting');
+  const persisting = findings.filter((f) => isOpen(f) && f.status === 'persisting');
   const shown = new Set<string>();
   const sections: Section[] = [];
 
@@ -55,6 +57,9 @@ function sectionsOf(result: ScanResult): Section[] {
       separator: '\n\n',
     });
     first = false;
+  }
+  if (persisting.length) {
+    sections.push({ details: { summary: `Already present before this change — ${plural(persisting.length, 'finding')}`, open: false }, entries: persisting.map((f) => findingBlock(f, shown)), separator: '\n\n' });
   }
   const suppressed = findings.filter((f: Finding) => f.suppressed && f.status !== 'resolved');
   if (suppressed.length) sections.push({ details: { summary: `Suppressed — ${plural(suppressed.length, 'accepted risk')}`, open: false }, entries: suppressed.map(suppressedLine), separator: '\n' });

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
     expect(config.unknownAsFail).toEqual(['identity', 'encryption']);
     expect(config.minBackupRetentionDays).toBe(14);
     expect(config.lakeFormation.compliancePrincipals).toHaveLength(1);
-    expect(config.approval).toEqual({ severities: ['critical'], paths: ['infra/prod/**'] });
+    expect(config.approval).toEqual({ severities: ['critical'], paths: ['infra/prod/**'], exemptAccessLevels: ['List', 'Read'] });
   });
 
   it('an empty file is the defaults', () => {

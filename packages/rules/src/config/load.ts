@@ -184,8 +184,13 @@ function readLakeFormation(node: YamlNode | null, value: unknown, config: Engine
 
 function readApproval(node: YamlNode | null, value: unknown, config: EngineConfig, at: At): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return at(node, 'approval must be a mapping {severities, paths}');
-  const { severities, paths, ...rest } = value as Record<string, unknown>;
-  if (Object.keys(rest).length) at(node, `approval: unknown key(s) ${Object.keys(rest).join(', ')} (known: severities, paths)`);
+  const { severities, paths, exemptAccessLevels, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length) at(node, `approval: unknown key(s) ${Object.keys(rest).join(', ')} (known: severities, paths, exemptAccessLevels)`);
+  const LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+  if (exemptAccessLevels !== undefined) {
+    if (Array.isArray(exemptAccessLevels) && exemptAccessLevels.every((l) => LEVELS.includes(l as string))) config.approval.exemptAccessLevels = exemptAccessLevels as EngineConfig['approval']['exemptAccessLevels'];
+    else at(childNode(node, 'exemptAccessLevels'), `approval.exemptAccessLevels must be a list of ${LEVELS.join(', ')} (empty: every new access needs approval)`);
+  }
   if (severities !== undefined) {
     if (Array.isArray(severities) && severities.every((s) => SEVERITIES.includes(s as Severity))) config.approval.severities = severities as Severity[];
     else at(childNode(node, 'severities'), `approval.severities must be a list of ${SEVERITIES.join(', ')}`);

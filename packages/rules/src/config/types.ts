@@ -40,6 +40,8 @@ export interface EngineConfig {
     severities: Severity[];
     /** Globs (`infra/prod/**`, `*.tfvars`) of files whose every change needs approval. */
     paths: string[];
+    /** New IAM access at only these levels, on named resources that are not red, passes without approval. */
+    exemptAccessLevels: Array<'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging'>;
   };
   /** Lake Formation: LF-tag values that mark sensitive data, and the principals allowed to see it. */
   lakeFormation: {
@@ -66,5 +68,6 @@ export const DEFAULT_CONFIG: EngineConfig = {
   approval: {
     severities: ['critical', 'high'],
     paths: [],
+    exemptAccessLevels: ['List', 'Read'],
   },
 };

@@ -50,13 +50,13 @@ export function diffScans(base: ScanResult, head: ScanResult, options: DiffOptio
     ...base.findings.filter((f) => !headIds.has(identity(f, keyOfBase))).map((f): Finding => ({ ...f, status: 'resolved' })),
   ];
 
-  const changeFindings = runChangeRules(pairs, base.resources, head.resources, options);
+  const { findings: changeFindings, exempt } = runChangeRules(pairs, base.resources, head.resources, options);
   findings.push(...changeFindings);
 
   const headInputs = new Set(head.inputs.map((i) => i.path));
   const headFiles = new Set(options.headFiles ?? []);
   const vanished = base.inputs.filter((i) => !headInputs.has(i.path) && headFiles.has(i.path)).map((i) => i.path);
-  const approval = decideApproval({ findings, changeFindings, headErrors: head.errors, config: options.config, changedFiles: options.changedFiles ?? [], vanishedInputs: vanished });
+  const approval = decideApproval({ findings, changeFindings: changeFindings.filter((f) => !exempt.has(f.id)), headErrors: head.errors, config: options.config, changedFiles: options.changedFiles ?? [], vanishedInputs: vanished });
   const changes = { added: 0, removed: 0, modified: 0, replaced: 0, unchanged: 0 };
   for (const p of pairs) changes[p.change]++;
   return {
@@ -88,7 +88,8 @@ function contextOf(resources: readonly Resource[], config: EngineConfig): RuleCo
   return { index, config, level: levelResolver(index, config) };
 }
 
-function runChangeRules(pairs: readonly ResourcePair[], baseResources: readonly Resource[], headResources: readonly Resource[], options: DiffOptions): Finding[] {
+/** Change findings, and the ids of those the rule's approval exemption lets through (still reported). */
+function runChangeRules(pairs: readonly ResourcePair[], baseResources: readonly Resource[], headResources: readonly Resource[], options: DiffOptions): { findings: Finding[]; exempt: Set<string> } {
   const byResource = new Map<Resource, ResourcePair>();
   for (const p of pairs) {
     if (p.base) byResource.set(p.base, p);
@@ -101,6 +102,7 @@ function runChangeRules(pairs: readonly ResourcePair[], baseResources: readonly 
     pairOf: (r) => byResource.get(r),
   };
   const out: Finding[] = [];
+  const exempt = new Set<string>();
   for (const rule of options.changeRules) {
     if (options.config.rules[rule.id]?.enabled === false) continue;
     const severity = options.config.rules[rule.id]?.severity ?? rule.severity;
@@ -114,13 +116,27 @@ function runChangeRules(pairs: readonly ResourcePair[], baseResources: readonly 
         // A bug of ours must not hide a risky change: report it as unknown, which needs approval.
         results = { verdict: 'unknown', message: `internal error in change rule ${rule.id}: ${(e as Error).message}` };
       }
-      for (const r of results === undefined ? [] : Array.isArray(results) ? results : [results]) {
-        if (r.verdict === 'pass') continue;
-        out.push(changeFinding(rule, severity, pair, r, ctx));
+      const list = (results === undefined ? [] : Array.isArray(results) ? results : [results]).filter((r) => r.verdict !== 'pass');
+      if (!list.length) continue;
+      const lets = exemptFromApproval(rule, pair, ctx, options.config, list);
+      for (const r of list) {
+        const f = changeFinding(rule, severity, pair, r, ctx);
+        out.push(f);
+        if (lets) exempt.add(f.id);
       }
     }
   }
-  return out;
+  return { findings: out, exempt };
+}
+
+/** The rule's approval exemption; unknown verdicts and a failing exemption check are never exempt (fail closed). */
+function exemptFromApproval(rule: ChangeRule, pair: ResourcePair, ctx: ChangeContext, config: EngineConfig, results: readonly CheckResult[]): boolean {
+  if (!rule.approvalExempt || !results.every((r) => r.verdict === 'fail')) return false;
+  try {
+    return rule.approvalExempt(pair, ctx, config) === true;
+  } catch {
+    return false;
+  }
 }
 
 function changeFinding(rule: RuleMeta, severity: Finding['severity'], pair: ResourcePair, r: CheckResult, ctx: ChangeContext): Finding {

@@ -1,5 +1,6 @@
 import type { Resource } from '../model';
 import type { CheckResult, RuleContext, RuleMeta } from '../rules/types';
+import type { EngineConfig } from '../config/types';
 
 /**
  * One logical resource across two versions of the code (base and head of a pull request),
@@ -35,6 +36,11 @@ export interface ChangeRule extends RuleMeta {
   /** Canonical types of the pair (base or head) the rule looks at. */
   appliesTo: readonly string[];
   compare(pair: ResourcePair, ctx: ChangeContext): CheckResult | CheckResult[] | undefined;
+  /**
+   * Whether the approval policy may let this pair's change through without a reviewer (DESIGN.md:
+   * new List/Read access on named, non-red resources). Absent: every finding of the rule needs approval.
+   */
+  approvalExempt?(pair: ResourcePair, ctx: ChangeContext, config: EngineConfig): boolean;
 }
 
 export function isChangeRule(r: unknown): r is ChangeRule {

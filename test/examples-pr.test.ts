@@ -33,7 +33,7 @@ describe('the example pull request', () => {
 
   it('for the regressions and new findings the README lists', () => {
     const rules = new Set(report.approvalReasons.map((r) => r.ruleId));
-    for (const rule of ['kms.rotation-disabled', 'encryption.downgraded', 'exposure.increased', 'kms.rotation', 'dynamodb.cmk', 'iam.trust-too-broad', 'iam.service-wildcard', 'redshift.not-public']) {
+    for (const rule of ['iam.new-access', 'iam.trust-broadened', 'kms.rotation-disabled', 'encryption.downgraded', 'exposure.increased', 'kms.rotation', 'dynamodb.cmk', 'iam.trust-too-broad', 'iam.service-wildcard', 'redshift.not-public']) {
       expect([rule, rules.has(rule)]).toEqual([rule, true]);
     }
   });

@@ -92,6 +92,15 @@ describe('Secrets Manager', () => {
     const r = resourceOf('Resources:\n  S: { Type: AWS::SecretsManager::Secret }\n  R: { Type: AWS::SecretsManager::RotationSchedule, Properties: { SecretId: !Ref S, RotationRules: { AutomaticallyAfterDays: 30 } } }\n', 'R');
     expect(r.facets.secret).toEqual({ rotates: '${S}' });
   });
+
+  test('resource policy: its document, statement by statement', () => {
+    const r = map('AWS::SecretsManager::ResourcePolicy', 'SecretId: s\nResourcePolicy:\n  Statement:\n    - { Effect: Allow, Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: secretsmanager:GetSecretValue, Resource: "*" }');
+    const statements = r.facets.resourcePolicy!.statements;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ effect: 'Allow', actions: ['secretsmanager:GetSecretValue'], resources: ['*'] });
+    expect(JSON.stringify(statements[0])).toContain('444455556666');
+    expect(map('AWS::SecretsManager::ResourcePolicy', 'SecretId: s').facets.resourcePolicy!.statements).toEqual([]);
+  });
 });
 
 describe('CloudTrail', () => {

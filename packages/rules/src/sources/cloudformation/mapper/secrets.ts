@@ -1,4 +1,5 @@
 import { unknown } from '../../../model';
+import { normalizePolicy } from '../../../iam/normalize';
 import { keyEncryption, plaintextSecret } from './common';
 import type { TypeMapper } from './types';
 
@@ -22,7 +23,14 @@ const rotationSchedule: TypeMapper = (p) => ({
   facets: { secret: { rotates: p.str('secret.rotates', 'SecretId') ?? unknown('SecretId is not set') } },
 });
 
+/** The secret's resource-based policy, a resource of its own in CloudFormation: compared by the IAM change rules like a bucket policy. */
+const resourcePolicy: TypeMapper = (p) => {
+  p.track('resourcePolicy', 'ResourcePolicy');
+  return { facets: { resourcePolicy: normalizePolicy(p.get('ResourcePolicy'), 'ResourcePolicy') } };
+};
+
 export const SECRETS_MAPPERS: Record<string, TypeMapper> = {
   'AWS::SecretsManager::Secret': secret,
   'AWS::SecretsManager::RotationSchedule': rotationSchedule,
+  'AWS::SecretsManager::ResourcePolicy': resourcePolicy,
 };

@@ -77,6 +77,20 @@ describe('pillarguard scan', () => {
     const r = await run(['scan', '.', '--max-file-size', '2KB'], dir);
     expect(r.stderr).toMatch(/blob\.json: skipped: binary file/);
     expect(r.stderr).toMatch(/big\.yaml: skipped: larger than the 2 KB limit/);
+    // Fail closed: files that look like infrastructure code and were not read are input errors.
+    expect(r.stderr).toMatch(/^big\.yaml: not read: larger than the 2 KB limit/m);
+    expect(r.code).toBe(2);
+    // A skipped picture is not.
+    const pic = await tempDir({ 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 't.yaml': BAD_TABLE });
+    expect((await run(['scan', '.', '--fail-on', 'none'], pic)).code).toBe(0);
+  });
+
+  it('counts unknown verdicts toward --fail-on when unknownAsFail says so', async () => {
+    const template = 'Parameters:\n  Pitr: { Type: String }\nResources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: orders\n      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: { Ref: Pitr } }\n      DeletionProtectionEnabled: true\n      Tags: [{ Key: data_classification, Value: green }, { Key: owner, Value: t }]\n';
+    const lenient = await tempDir({ 't.yaml': template });
+    expect((await run(['scan', '.', '--fail-on', 'high'], lenient)).code).toBe(0);
+    const strict = await tempDir({ 't.yaml': template, 'pillarguard.yml': 'unknownAsFail: [recovery]\n' });
+    expect((await run(['scan', 't.yaml', '--fail-on', 'high'], strict)).code).toBe(1);
   });
 
   it('does not follow symbolic links to directories while walking (no loop blow-up), says so, and still scans the rest', async () => {
@@ -94,8 +108,12 @@ describe('pillarguard scan', () => {
     const { execFileSync } = await import('node:child_process');
     execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
     const walked = await run(['scan', '.', '--fail-on', 'none'], dir);
-    expect(walked.code).toBe(0);
     expect(walked.stderr).toMatch(/pipe\.yaml: skipped: not a regular file/);
+    // A .yaml that could not be read fails closed, whatever the reason.
+    expect(walked.code).toBe(2);
+    execFileSync('mv', [path.join(dir, 'pipe.yaml'), path.join(dir, 'pipe')]);
+    expect((await run(['scan', '.', '--fail-on', 'none'], dir)).code).toBe(0);
+    execFileSync('mv', [path.join(dir, 'pipe'), path.join(dir, 'pipe.yaml')]);
     const named = await run(['scan', 'pipe.yaml'], dir);
     expect(named.code).toBe(2);
     expect(named.stderr).toBe('pipe.yaml: not a regular file or directory\n');

@@ -92,7 +92,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.output) await fs.writeFile(path.resolve(io.cwd, values.output), rendered);
   else io.stdout(rendered);
 
-  return exitCode(result, failOn as Severity | 'none');
+  return exitCode(result, failOn as Severity | 'none', found.config.unknownAsFail);
 }
 
 export function render(result: ScanResult, format: ReportFormat, color: boolean): string {
@@ -109,11 +109,15 @@ export function render(result: ScanResult, format: ReportFormat, color: boolean)
   }
 }
 
-/** 2 when an input could not be read (fail closed); 1 when an unsuppressed failure reaches the threshold. */
-export function exitCode(result: ScanResult, failOn: Severity | 'none'): number {
+/**
+ * 2 when an input could not be read (fail closed); 1 when an unsuppressed failure reaches the
+ * threshold — unknown verdicts count as failures where `unknownAsFail` says so, as in the scores.
+ */
+export function exitCode(result: ScanResult, failOn: Severity | 'none', unknownAsFail: boolean | readonly string[] = false): number {
   if (result.errors.length) return 2;
   if (failOn === 'none') return 0;
   const threshold = SEVERITIES.indexOf(failOn);
-  const hit = result.findings.some((f) => f.verdict === 'fail' && !f.suppressed && SEVERITIES.indexOf(f.severity) <= threshold);
+  const counts = (f: ScanResult['findings'][number]) => f.verdict === 'fail' || (unknownAsFail === true || (Array.isArray(unknownAsFail) && unknownAsFail.includes(f.pillar)));
+  const hit = result.findings.some((f) => counts(f) && !f.suppressed && SEVERITIES.indexOf(f.severity) <= threshold);
   return hit ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { ParseError, Resource, SourceFile } from '../model';
+import { ParseError as ParseErrorClass } from '../model';
 import { ALL_RULES } from '../rules';
 import { SUPPRESSION_EXPIRED } from '../rules/config';
 import type { AnyRule, RuleContext, RuleMeta } from '../rules/types';
@@ -27,12 +28,18 @@ export interface ScanOptions extends SourceOptions {
 
 const PARSEABLE_ID = 'iac.parseable';
 
+/** Extensions infrastructure code is written in (CloudFormation, CDK output, Terraform, plans, Config exports). */
+const IAC_EXTENSION = /\.(tf|tf\.json|tfvars|tfvars\.json|json|ya?ml|template|tfplan)$/i;
+
 /** Reads, links, evaluates, suppresses and scores: the whole `pillarguard scan`, minus I/O. */
 export async function scan(files: readonly SourceFile[], options: ScanOptions): Promise<ScanResult> {
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = options.rules ?? ALL_RULES;
   const parsed = await parseSources(files, options);
-  const errors: ParseError[] = parsed.inputs.flatMap((i) => i.result.errors);
+  // Fail closed: a file that looks like infrastructure code but was not read (too large, binary,
+  // unreadable) is an input error, never a silent pass.
+  const unread = (options.skipped ?? []).filter((s) => IAC_EXTENSION.test(s.path)).map((s) => new ParseErrorClass(s.path, `not read: ${s.reason}`));
+  const errors: ParseError[] = [...parsed.inputs.flatMap((i) => i.result.errors), ...unread];
   const notes = parsed.inputs.flatMap((i) => i.result.notes);
   // Each template, cdk.out and Terraform module is its own namespace: `aws_s3_bucket.raw` in a
   // module and in a plan of it are two resources, and a reference never crosses from one to the

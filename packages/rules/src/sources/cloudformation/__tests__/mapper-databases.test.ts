@@ -86,7 +86,7 @@ describe('RDS and Aurora', () => {
       credentials: { plaintextPassword: true },
       backup: { retentionDays: 0 },
     });
-    const safe = map('AWS::RDS::DBInstance', 'Engine: postgres\nStorageEncrypted: true\nManageMasterUserPassword: true\nDeletionProtection: true');
+    const safe = map('AWS::RDS::DBInstance', 'Engine: postgres\nPubliclyAccessible: false\nStorageEncrypted: true\nManageMasterUserPassword: true\nDeletionProtection: true');
     expect(safe.facets).toMatchObject({ publicAccess: { publiclyAccessible: false }, encryption: { atRest: 'aws-managed' }, credentials: { plaintextPassword: false, managedMasterPassword: true }, backup: { deletionProtection: true } });
   });
 
@@ -95,5 +95,13 @@ describe('RDS and Aurora', () => {
     expect(c.facets.database).toEqual({ family: 'aurora-postgresql16', parameters: { 'rds.force_ssl': '1' } });
     const i = map('AWS::RDS::DBParameterGroup', 'Family: mysql8.0\nDescription: x\nParameters: { require_secure_transport: "OFF" }');
     expect(i.facets.database).toEqual({ family: 'mysql8.0', parameters: { require_secure_transport: 'OFF' } });
+  });
+});
+
+describe('RDS instances without PubliclyAccessible', () => {
+  it('may be public (RDS decides by the internet gateway of the VPC): unknown, not private', async () => {
+    const { parseCloudFormation } = await import('../index');
+    const r = parseCloudFormation({ path: 't.yaml', content: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n' });
+    expect(r.resources[0].facets.publicAccess?.publiclyAccessible).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/internet gateway/) });
   });
 });

@@ -1,5 +1,5 @@
 import type { EncryptionFacet, Facets, Tri } from '../../../model';
-import { isUnknown } from '../../../model';
+import { isUnknown, unknown } from '../../../model';
 import { keyEncryption, plaintextSecret } from './common';
 import { lower, lowerAll } from './logic';
 import type { Props } from './props';
@@ -76,7 +76,14 @@ const dbInstance: TypeMapper = (p) => {
         ...(cluster !== undefined ? { cluster } : {}),
         ...(instanceGroup !== undefined ? { instanceParameterGroup: instanceGroup, ...(inCluster ? {} : { parameterGroup: instanceGroup }) } : {}),
       },
-      publicAccess: { publiclyAccessible: p.bool('publicAccess.publiclyAccessible', 'PubliclyAccessible', false) },
+      // Without PubliclyAccessible, RDS makes the instance public when its subnets' VPC (the default
+      // VPC without DBSubnetGroupName) has an internet gateway — which the template does not show.
+      publicAccess: {
+        publiclyAccessible:
+          p.get('PubliclyAccessible') === undefined
+            ? (p.track('publicAccess.publiclyAccessible', 'PubliclyAccessible'), unknown('PubliclyAccessible is not set: RDS then decides by whether the subnets\' VPC has an internet gateway, which the template does not show'))
+            : p.bool('publicAccess.publiclyAccessible', 'PubliclyAccessible', false),
+      },
     },
   };
 };

@@ -163,18 +163,17 @@ describe('diffAccess: what cannot be read is unknown, never "no new access"', ()
   });
 });
 
-describe('diffAccess performance', () => {
-  it('compares 500 unchanged and 50 changed policies of 20 statements quickly', () => {
+// Speed is measured by `npm run bench`, not asserted here (shared, noisy machines).
+describe('diffAccess at scale', () => {
+  it('finds exactly the 50 changed policies among 500 of 20 statements', () => {
     const docs = (changed: boolean) =>
       Array.from({ length: 500 }, (_, i) =>
         view(...Array.from({ length: 20 }, (_, j) => allow(changed && i % 10 === 0 && j === 0 ? ['dynamodb:*'] : ['dynamodb:GetItem', 'dynamodb:Query', 's3:Get*'], [`arn:aws:dynamodb:eu-west-1:111122223333:table/t${i}-${j}`, `\${Bucket${j}.Arn}/*`]))),
       );
     const base = docs(false);
     const head = docs(true);
-    const start = Date.now();
     let news = 0;
     for (let i = 0; i < 500; i++) news += diffAccess(base[i], head[i]).grants.length > 0 ? 1 : 0;
     expect(news).toBe(50);
-    expect(Date.now() - start).toBeLessThan(3000);
   });
 });

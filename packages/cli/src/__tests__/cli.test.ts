@@ -159,6 +159,8 @@ describe('pillarguard rules', () => {
     expect(md.stdout).toMatch(/### dynamodb\.pitr/);
     const json = JSON.parse((await run(['rules', '--format', 'json'], dir)).stdout);
     expect(json.rules.length).toBeGreaterThan(50);
+    expect(json.rules.filter((r: { kind: string }) => r.kind === 'change').map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['iam.new-access', 'iam.new-privilege-escalation', 'iam.trust-broadened', 'iam.deny-weakened', 'kms.policy-broadened', 'kms.rotation-disabled', 'kms.key-deletion', 'encryption.downgraded', 'exposure.increased']));
+    expect(md.stdout).toMatch(/## Change rules/);
     for (const r of json.rules) {
       expect(r.remediation.cloudformation.length).toBeGreaterThan(0);
       expect(r.remediation.terraform.length).toBeGreaterThan(0);

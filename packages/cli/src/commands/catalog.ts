@@ -14,8 +14,9 @@ const PILLAR_TITLES: Record<string, string> = {
 const ALL_FORMATS = ['cloudformation', 'cdk', 'terraform', 'terraform-plan', 'aws-config'];
 
 /** The catalog as JSON: metadata only (checks are code). */
-export function catalogJson(rules: readonly RuleMeta[]): string {
-  const out = rules.map((r) => ({
+export function catalogJson(rules: readonly RuleMeta[], changeRules: readonly RuleMeta[] = []): string {
+  const out = [...rules.map((r) => ({ ...r, kind: 'scan' as const })), ...changeRules.map((r) => ({ ...r, kind: 'change' as const }))].map((r) => ({
+    kind: r.kind,
     id: r.id,
     pillar: r.pillar,
     severity: r.severity,
@@ -35,8 +36,8 @@ function fence(lang: string, body: string): string {
   return `${f}${lang}\n${body.replace(/\n+$/, '')}\n${f}`;
 }
 
-/** `docs/rules.md`: generated, deterministic, one section per pillar and per rule. */
-export function catalogMarkdown(rules: readonly RuleMeta[]): string {
+/** `docs/rules.md`: generated, deterministic, one section per pillar and per rule, then the change rules of `pillarguard diff`. */
+export function catalogMarkdown(rules: readonly RuleMeta[], changeRules: readonly RuleMeta[] = []): string {
   const lines: string[] = [
     '# Rule catalog',
     '',
@@ -57,6 +58,26 @@ export function catalogMarkdown(rules: readonly RuleMeta[]): string {
     }
     lines.push('');
     for (const r of inPillar) {
+      lines.push(`### ${r.id}`, '', `**${r.title}** — ${r.severity}, pillar \`${r.pillar}\`.`, '', r.rationale, '');
+      if (r.appliesTo.length) lines.push(`Applies to: ${r.appliesTo.map((t) => `\`${t}\``).join(', ')}.`, '');
+      lines.push('CloudFormation:', '', fence('yaml', r.remediation.cloudformation), '', 'Terraform:', '', fence('hcl', r.remediation.terraform), '');
+      if (r.references?.length) lines.push(`References: ${r.references.map((u) => `<${u}>`).join(', ')}`, '');
+    }
+  }
+  if (changeRules.length) {
+    lines.push(
+      '## Change rules — what only a comparison of two versions sees (`pillarguard diff`)',
+      '',
+      'They compare base and head of a pull request; every finding they make is new, and needs an',
+      "approver under the default approval policy (new List/Read access on named resources that are not red excepted: `approval.exemptAccessLevels`).",
+      '',
+      '| id | severity | checks | pillar |',
+      '|---|---|---|---|',
+    );
+    const sorted = [...changeRules].sort((a, b) => a.id.localeCompare(b.id));
+    for (const r of sorted) lines.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.title.replace(/\|/g, '\\|')} | ${r.pillar} |`);
+    lines.push('');
+    for (const r of sorted) {
       lines.push(`### ${r.id}`, '', `**${r.title}** — ${r.severity}, pillar \`${r.pillar}\`.`, '', r.rationale, '');
       if (r.appliesTo.length) lines.push(`Applies to: ${r.appliesTo.map((t) => `\`${t}\``).join(', ')}.`, '');
       lines.push('CloudFormation:', '', fence('yaml', r.remediation.cloudformation), '', 'Terraform:', '', fence('hcl', r.remediation.terraform), '');

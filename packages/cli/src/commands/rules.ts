@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, SUPPRESSION_EXPIRED } from '@pillarguard/rules';
+import { ALL_CHANGE_RULES, ALL_RULES, SUPPRESSION_EXPIRED } from '@pillarguard/rules';
 import { UsageError, type CliIo } from '../io';
 import { catalogJson, catalogMarkdown } from './catalog';
 
@@ -24,7 +24,7 @@ export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
   const format = values.format ?? 'markdown';
   if (format !== 'json' && format !== 'markdown') throw new UsageError('--format must be json or markdown');
   const rules = [...ALL_RULES, SUPPRESSION_EXPIRED];
-  const text = format === 'json' ? catalogJson(rules) : catalogMarkdown(rules);
+  const text = format === 'json' ? catalogJson(rules, ALL_CHANGE_RULES) : catalogMarkdown(rules, ALL_CHANGE_RULES);
   if (values.output) await fs.writeFile(path.resolve(io.cwd, values.output), text);
   else io.stdout(text);
   return 0;

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
         'minBackupRetentionDays: 14',
         'ownerTags: [owner]',
         'lakeFormation: { sensitiveTags: [{ key: pii, values: [high, true] }], compliancePrincipals: [arn:aws:iam::111122223333:role/compliance] }',
-        'approval: { severities: [critical], paths: ["infra/prod/**"] }',
+        'approval: { severities: [critical], paths: ["infra/prod/**"], services: [kms] }',
       ].join('\n'),
       'pillarguard.yml',
       RULES,
@@ -32,7 +32,7 @@ describe('loadConfig', () => {
     expect(config.unknownAsFail).toEqual(['identity', 'encryption']);
     expect(config.minBackupRetentionDays).toBe(14);
     expect(config.lakeFormation.compliancePrincipals).toHaveLength(1);
-    expect(config.approval).toEqual({ severities: ['critical'], paths: ['infra/prod/**'], exemptAccessLevels: ['List', 'Read'] });
+    expect(config.approval).toEqual({ severities: ['critical'], paths: ['infra/prod/**'], exemptAccessLevels: ['List', 'Read'], services: ['kms'] });
   });
 
   it('an empty file is the defaults', () => {

@@ -184,8 +184,12 @@ function readLakeFormation(node: YamlNode | null, value: unknown, config: Engine
 
 function readApproval(node: YamlNode | null, value: unknown, config: EngineConfig, at: At): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return at(node, 'approval must be a mapping {severities, paths}');
-  const { severities, paths, exemptAccessLevels, ...rest } = value as Record<string, unknown>;
-  if (Object.keys(rest).length) at(node, `approval: unknown key(s) ${Object.keys(rest).join(', ')} (known: severities, paths, exemptAccessLevels)`);
+  const { severities, paths, exemptAccessLevels, services, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length) at(node, `approval: unknown key(s) ${Object.keys(rest).join(', ')} (known: severities, paths, exemptAccessLevels, services)`);
+  if (services !== undefined) {
+    if (Array.isArray(services) && services.every((x) => typeof x === 'string' && /^[a-z0-9-]+$/.test(x))) config.approval.services = services as string[];
+    else at(childNode(node, 'services'), 'approval.services must be a list of IAM service prefixes (kms, secretsmanager, …)');
+  }
   const LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
   if (exemptAccessLevels !== undefined) {
     if (Array.isArray(exemptAccessLevels) && exemptAccessLevels.every((l) => LEVELS.includes(l as string))) config.approval.exemptAccessLevels = exemptAccessLevels as EngineConfig['approval']['exemptAccessLevels'];

@@ -42,6 +42,8 @@ export interface EngineConfig {
     paths: string[];
     /** New IAM access at only these levels, on named resources that are not red, passes without approval. */
     exemptAccessLevels: Array<'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging'>;
+    /** IAM service prefixes (`kms`, `secretsmanager`) whose new access always needs approval, whatever its level. */
+    services: string[];
   };
   /** Lake Formation: LF-tag values that mark sensitive data, and the principals allowed to see it. */
   lakeFormation: {
@@ -69,5 +71,6 @@ export const DEFAULT_CONFIG: EngineConfig = {
     severities: ['critical', 'high'],
     paths: [],
     exemptAccessLevels: ['List', 'Read'],
+    services: [],
   },
 };

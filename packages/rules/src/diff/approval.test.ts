@@ -66,6 +66,11 @@ describe('approval of new IAM access', () => {
     expect((await verdict('orange', ['dynamodb:GetItem'], ['dynamodb:GetItem', 'dynamodb:Query'], undefined, strict)).reasons).toContain('iam.new-access');
   });
 
+  it('follows approval.services: new access to a listed service always needs approval', async () => {
+    const config: EngineConfig = { ...DEFAULT_CONFIG, approval: { ...DEFAULT_CONFIG.approval, services: ['dynamodb'] } };
+    expect((await verdict('orange', ['dynamodb:GetItem'], ['dynamodb:GetItem', 'dynamodb:Query'], undefined, config)).reasons).toContain('iam.new-access');
+  });
+
   it('asks nothing for a reordered action list', async () => {
     const v = await verdict('red', ['dynamodb:GetItem', 'dynamodb:Query'], ['dynamodb:Query', 'dynamodb:GetItem']);
     expect(v.newAccess).toEqual([]);

@@ -68,7 +68,7 @@ describe('diffScans', () => {
     const suppressed: EngineConfig = { ...DEFAULT_CONFIG, suppressions: [{ rule: 'dynamodb.pitr', resource: 'Orders', reason: 'rebuilt nightly', expires: '2099-01-01' }] };
     const d = await diff(table(PITR_ON), table(PITR_OFF), suppressed);
     expect(d.approval.reasons.map((r) => r.ruleId)).toEqual(['test.pitr-lost']);
-    const lenient: EngineConfig = { ...DEFAULT_CONFIG, approval: { severities: ['critical'], paths: [], exemptAccessLevels: ['List', 'Read'] } };
+    const lenient: EngineConfig = { ...DEFAULT_CONFIG, approval: { severities: ['critical'], paths: [], exemptAccessLevels: ['List', 'Read'], services: [] } };
     const d2 = await diff(table(PITR_ON), table(PITR_OFF), lenient);
     expect(d2.approval.reasons.map((r) => r.ruleId)).toEqual(['test.pitr-lost']);
   });
@@ -87,7 +87,7 @@ describe('diffScans', () => {
   });
 
   it('requires approval for changes to configured paths', async () => {
-    const config: EngineConfig = { ...DEFAULT_CONFIG, approval: { severities: ['critical', 'high'], paths: ['infra/prod/**', '*.tfvars'], exemptAccessLevels: ['List', 'Read'] } };
+    const config: EngineConfig = { ...DEFAULT_CONFIG, approval: { severities: ['critical', 'high'], paths: ['infra/prod/**', '*.tfvars'], exemptAccessLevels: ['List', 'Read'], services: [] } };
     const d = await diff(table(PITR_ON), table(PITR_ON), config, ['infra/prod/db.tf', 'envs/dev.tfvars', 'docs/x.md']);
     expect(d.approval.reasons.map((r) => r.file)).toEqual(['infra/prod/db.tf', 'envs/dev.tfvars']);
   });

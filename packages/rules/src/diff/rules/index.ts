@@ -15,7 +15,8 @@ const iamWithPolicy: ChangeRule[] = iam.map((rule) =>
         approvalExempt: (pair, ctx, config) => {
           const groups = newAccessSummary(pair, ctx);
           const levels: readonly string[] = config.approval.exemptAccessLevels;
-          return groups.length > 0 && groups.every((g) => levels.includes(g.accessLevel) && !g.onRed && !g.wildcard);
+          const always: readonly string[] = config.approval.services;
+          return groups.length > 0 && groups.every((g) => levels.includes(g.accessLevel) && !g.onRed && !g.wildcard && !always.includes(g.service));
         },
       }
     : rule,

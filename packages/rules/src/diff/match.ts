@@ -34,9 +34,47 @@ export function matchKey(r: Resource): string {
   }
 }
 
-/** Facets and tags as a comparable text: location and line numbers are not part of a change. */
-function content(r: Resource): string {
-  return JSON.stringify([r.type, r.name ?? null, r.tags, r.tagsUnknown ?? null, r.facets]);
+/** Facets and tags as comparable values: location and line numbers are not part of a change. */
+function content(r: Resource): unknown[] {
+  return [r.type, r.name ?? null, r.tags, r.tagsUnknown ?? null, r.facets];
+}
+
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (Array.isArray(v)) return proto === Array.prototype;
+  return (proto === Object.prototype || proto === null) && !('toJSON' in v);
+}
+
+/** Values `JSON.stringify` leaves out of an object. */
+function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/**
+ * Exactly `JSON.stringify([a]) === JSON.stringify([b])`, without building the texts: plain objects
+ * and arrays are walked in the order `JSON.stringify` writes them, and anything else (numbers
+ * that are not finite, class instances, `toJSON`, mixed types) is compared by its text.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b && (typeof a !== 'number' || Number.isFinite(a)) && (typeof a !== 'object' || a === null)) return true;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) return a === b;
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && isPlain(a) && isPlain(b)) {
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+      return true;
+    }
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    const ak = Object.keys(ao).filter((k) => !omitted(ao[k]));
+    const bk = Object.keys(bo).filter((k) => !omitted(bo[k]));
+    if (ak.length !== bk.length) return false;
+    for (let i = 0; i < ak.length; i++) if (ak[i] !== bk[i] || !sameJson(ao[ak[i]], bo[bk[i]])) return false;
+    return true;
+  }
+  return JSON.stringify([a]) === JSON.stringify([b]);
 }
 
 /**
@@ -67,5 +105,5 @@ function changeOf(b: Resource | undefined, h: Resource): ResourcePair['change'] 
   if (!b) return 'added';
   if (b.type !== h.type) return 'replaced';
   if (typeof b.name === 'string' && typeof h.name === 'string' && b.name !== h.name) return 'replaced';
-  return content(b) === content(h) ? 'unchanged' : 'modified';
+  return sameJson(content(b), content(h)) ? 'unchanged' : 'modified';
 }

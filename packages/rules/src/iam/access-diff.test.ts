@@ -134,9 +134,50 @@ describe('diffAccess: equivalent rewrites grant nothing new', () => {
   it('a new grant an unconditioned Deny of head blocks anyway', () => {
     none(diffAccess(view(allow('s3:GetObject')), view(allow('s3:GetObject'), allow('s3:DeleteBucket'), deny('s3:DeleteBucket'))));
   });
-  it('an account root covers a role of that account in a resource policy', () => {
+  it("another account's root covers that account's roles in a resource policy (they need their own IAM policy either way)", () => {
     const p = (who: string) => ({ Effect: 'Allow', Principal: { AWS: who }, Action: 'kms:Decrypt', Resource: '*' });
-    none(diffAccess(view(p('111122223333')), view(p('arn:aws:iam::111122223333:role/app'))));
+    const owned = (...statements: PolicyTree[]) => documentView(normalizePolicy({ Statement: statements }), 'Key', 'kms.policy', { account: '111122223333' });
+    none(diffAccess(owned(p('444455556666')), owned(p('arn:aws:iam::444455556666:role/etl'))));
+    none(diffAccess(owned(p('arn:aws:iam::444455556666:root')), owned(p('arn:aws:iam::444455556666:user/etl'))));
+    // The same account root, written two ways, is the same principal.
+    none(diffAccess(owned(p('111122223333')), owned(p('arn:aws:iam::111122223333:root'))));
+  });
+});
+
+describe('diffAccess: the owner account root in a resource-based policy only delegates to IAM', () => {
+  const p = (who: string, Action: PolicyTree = 'kms:Decrypt') => ({ Effect: 'Allow', Principal: { AWS: who }, Action, Resource: '*' });
+  const ROOT = 'arn:aws:iam::111122223333:root';
+  const APP = 'arn:aws:iam::111122223333:role/app';
+  const owned = (...statements: PolicyTree[]) => documentView(normalizePolicy({ Statement: statements }), 'Key', 'kms.policy', { account: '111122223333' });
+  it('a key policy: a role of the owner account granted Decrypt next to the root kms:* statement is new', () => {
+    expect(pairs(diffAccess(owned(p(ROOT, 'kms:*')), owned(p(ROOT, 'kms:*'), p(APP))))).toEqual([`kms:Decrypt on * to AWS:${APP}`]);
+  });
+  it('a key policy: kms:Decrypt → kms:* for a role of the owner account is new, the root statement notwithstanding', () => {
+    const d = diffAccess(owned(p(ROOT, 'kms:*'), p(APP)), owned(p(ROOT, 'kms:*'), p(APP, 'kms:*')));
+    expect(d.grants.map((g) => g.action)).toContain('kms:ScheduleKeyDeletion');
+    expect(d.grants.map((g) => g.action)).not.toContain('kms:Decrypt');
+  });
+  it('when the owner account is unknown, a literal account may be the owner: its root does not cover its roles', () => {
+    expect(pairs(diffAccess(view(p('111122223333', 'kms:*')), view(p('111122223333', 'kms:*'), p(APP))))).toEqual([`kms:Decrypt on * to AWS:${APP}`]);
+  });
+  it('the root written as ${AWS::AccountId} is the owner account: it does not cover the roles either', () => {
+    const own = 'arn:aws:iam::${AWS::AccountId}:root';
+    const role = 'arn:aws:iam::${AWS::AccountId}:role/app';
+    expect(pairs(diffAccess(view(p(own, 'kms:*')), view(p(own, 'kms:*'), p(role))))).toEqual([`kms:Decrypt on * to AWS:${role}`]);
+  });
+  it('a bucket policy: the account becomes one role of it (the role now reads without an IAM policy); the reverse is new too', () => {
+    const read = (who: string) => ({ Effect: 'Allow', Principal: { AWS: who }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::raw/*' });
+    expect(pairs(diffAccess(owned(read(ROOT)), owned(read(APP))))).toEqual([`s3:GetObject on arn:aws:s3:::raw/* to AWS:${APP}`]);
+    expect(pairs(diffAccess(owned(read(APP)), owned(read(ROOT))))).toEqual([`s3:GetObject on arn:aws:s3:::raw/* to AWS:${ROOT}`]);
+  });
+  it('a grant to a role removed, or to "*" narrowed to the role, is not new', () => {
+    none(diffAccess(owned(p(ROOT, 'kms:*'), p(APP)), owned(p(ROOT, 'kms:*'))));
+    none(diffAccess(owned(p('*')), owned(p(APP))));
+  });
+  it('a Deny on a role replaced by a Deny on the owner root is weakened (the safe side: the root does not stand for the role)', () => {
+    const denyRoot = { Effect: 'Deny', Principal: { AWS: ROOT }, Action: 'kms:Decrypt', Resource: '*' };
+    const denyApp = { Effect: 'Deny', Principal: { AWS: APP }, Action: 'kms:Decrypt', Resource: '*' };
+    expect(diffAccess(owned(p('*'), denyApp), owned(p('*'), denyRoot)).weakenedDenies).toHaveLength(1);
   });
 });
 

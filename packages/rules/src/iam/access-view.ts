@@ -2,6 +2,7 @@ import type { PolicyDocument, PolicyStatement, Resource } from '../model';
 import type { ResourceIndex } from '../engine/resource-index';
 import { awsManagedModel } from './aws-managed';
 import { effectivePermissions, type GrantedStatement } from './effective';
+import type { PolicyOwner } from './principal-include';
 import { isDeny } from './statement';
 
 /** A statement with where it comes from, so a reported grant names the policy that gives it. */
@@ -22,16 +23,34 @@ export interface SourcedStatement {
  */
 export interface AccessView {
   allows: SourcedStatement[];
+  /** Denies, a permissions boundary's included (an explicit Deny denies wherever it is written). */
   denies: SourcedStatement[];
   gaps: string[];
   opaque: string[];
+  /** A principal's permissions boundary: what it may use is `allows` ∩ the boundary's Allows. */
+  boundary?: BoundaryView;
+  /** For a resource-based policy: whose resource it guards (an account root of the owner only delegates to IAM). */
+  owner?: PolicyOwner;
 }
+
+/**
+ * A permissions boundary as the diff compares it. `key` identifies its content (the same key on
+ * both sides: the same boundary). `unknown`: it cannot be read — never taken to narrow head, and
+ * what it narrowed in base cannot be told.
+ */
+export type BoundaryView = { kind: 'known'; key: string; label: string; allows: SourcedStatement[] } | { kind: 'unknown'; key: string; reason: string };
 
 export const EMPTY_VIEW: AccessView = Object.freeze({ allows: [], denies: [], gaps: [], opaque: [] }) as unknown as AccessView;
 
 function labelOf(g: GrantedStatement): string {
-  const where = g.via === 'aws-managed' ? `AWS-managed ${g.policyName ?? g.resourceId}` : `${g.resourceId} ${g.path}`;
+  const where =
+    g.via === 'boundary' ? `permissions boundary ${g.policyName ?? g.resourceId} ${g.path}` : g.via === 'aws-managed' ? `AWS-managed ${g.policyName ?? g.resourceId}` : `${g.resourceId} ${g.path}`;
   return g.group ? `${where} (through group ${g.group})` : where;
+}
+
+/** Structural identity of a statement (its path and Sid aside): an unchanged statement, unreadable parts included, is no change. */
+export function statementKey(s: PolicyStatement): string {
+  return JSON.stringify([s.effect, s.actions, s.notActions, s.resources, s.notResources, s.principals, s.notPrincipals, s.conditions]);
 }
 
 /** Memo per index: every change rule asks for the same principal's view. */
@@ -56,14 +75,25 @@ export function principalView(principal: Resource, index: ResourceIndex): Access
     gaps: eff.gaps.filter((g) => !opaqueGaps.has(g)),
     opaque,
   };
+  const b = eff.boundary;
+  if (b?.kind === 'resolved') {
+    // Boundary statements are labelled by the boundary's name, and their path within it.
+    const inBoundary = (g: GrantedStatement) => sourced({ ...g, policyName: b.name });
+    view.denies.push(...b.denies.map(inBoundary));
+    const allows = b.allows.map(inBoundary);
+    view.boundary = { kind: 'known', key: JSON.stringify(allows.map((a) => statementKey(a.statement)).sort()), label: `permissions boundary ${b.name}`, allows };
+  } else if (b) {
+    view.boundary = { kind: 'unknown', key: `unresolved\u0000${b.ref}`, reason: b.reason };
+  }
   byResource.set(principal, view);
   return view;
 }
 
 /** The access one policy document grants (a bucket, key, secret or Glue resource policy, a trust policy). */
-export function documentView(doc: PolicyDocument | undefined, resourceId: string, basePath: string): AccessView {
+export function documentView(doc: PolicyDocument | undefined, resourceId: string, basePath: string, owner?: PolicyOwner): AccessView {
   if (!doc) return EMPTY_VIEW;
   const view: AccessView = { allows: [], denies: [], gaps: [], opaque: [] };
+  if (owner) view.owner = owner;
   if (doc.unknownReason !== undefined) view.gaps.push(`the policy at ${resourceId} ${basePath} cannot be read: ${doc.unknownReason}`);
   doc.statements.forEach((statement, i) => {
     const path = statement.path ?? `${basePath}.Statement[${i}]`;

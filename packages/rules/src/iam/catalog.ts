@@ -89,8 +89,20 @@ export interface ActionExpansion {
   unknown: string[];
 }
 
+/** Expansions by pattern: the catalog is fixed, so a pattern always expands alike. Callers get copies. */
+const expansions = new Map<string, ActionExpansion>();
+
 /** Expands an action pattern against the catalog: `*`, `service:*`, `s3:Get*Acl`, `*:Describe*`, or a literal action. */
 export function expandActionPattern(pattern: string): ActionExpansion {
+  let hit = expansions.get(pattern);
+  if (!hit) {
+    hit = expand(pattern);
+    expansions.set(pattern, hit);
+  }
+  return { actions: [...hit.actions], unknown: [...hit.unknown] };
+}
+
+function expand(pattern: string): ActionExpansion {
   const p = pattern.trim();
   if (p === '*') return { actions: [...catalogActions()], unknown: [] };
   const colon = p.indexOf(':');

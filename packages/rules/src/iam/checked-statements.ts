@@ -2,7 +2,7 @@ import type { Resource } from '../model';
 import { isUnknown } from '../model';
 import type { ResourceIndex } from '../engine/resource-index';
 import { awsManagedModel, awsManagedPolicyName } from './aws-managed';
-import { PRINCIPAL_TYPES, writtenStatements, type UnreadableDocument, type WrittenStatement } from './sites';
+import { POLICY_TYPES, PRINCIPAL_TYPES, writtenStatements, type UnreadableDocument, type WrittenStatement } from './sites';
 
 /**
  * What a statement-level rule checks on one resource, so each statement problem is reported once,
@@ -37,7 +37,34 @@ export function checkedStatements(resource: Resource, index: ResourceIndex): Che
   return hit;
 }
 
+/**
+ * Managed policies used only as permissions boundaries: named by some principal's
+ * `PermissionsBoundary`, attached to no one (no `attachedTo`, in no principal's managed policies).
+ * A boundary grants nothing — it caps what identity policies grant — and a broad one (`s3:*` on
+ * `*`, even `*`) is the normal way to write it, so the grant rules do not judge its statements.
+ */
+const boundaryOnlyMemo = new WeakMap<ResourceIndex, Set<Resource>>();
+export function boundaryOnlyPolicies(index: ResourceIndex): Set<Resource> {
+  let hit = boundaryOnlyMemo.get(index);
+  if (hit) return hit;
+  const bounds = new Set<Resource>();
+  const attached = new Set<Resource>();
+  for (const p of index.ofType(...PRINCIPAL_TYPES)) {
+    const iam = p.facets.iam;
+    const b = index.resolve(iam?.permissionsBoundary, POLICY_TYPES);
+    if (b) bounds.add(b);
+    for (const ref of iam?.managedPolicies ?? []) {
+      const m = index.resolve(ref, POLICY_TYPES);
+      if (m) attached.add(m);
+    }
+  }
+  hit = new Set([...bounds].filter((r) => !attached.has(r) && r.facets.iam?.inline !== true && (r.facets.iam?.attachedTo ?? []).length === 0));
+  boundaryOnlyMemo.set(index, hit);
+  return hit;
+}
+
 function computeCheckedStatements(resource: Resource, index: ResourceIndex): CheckedStatements {
+  if (POLICY_TYPES.includes(resource.type) && boundaryOnlyPolicies(index).has(resource)) return { statements: [], unreadable: [], unresolvedRefs: [], unmodelled: [] };
   const own = writtenStatements(resource, index);
   const out: CheckedStatements = { statements: [...own.statements], unreadable: [...own.unreadable], unresolvedRefs: [], unmodelled: [] };
   if (!PRINCIPAL_TYPES.includes(resource.type)) return out;

@@ -2,12 +2,13 @@ import type { RefTarget, Resource, V } from '../model';
 import { isUnknown } from '../model';
 import type { ResourceIndex } from '../engine/resource-index';
 import { awsManagedModel, awsManagedPolicyName } from './aws-managed';
-import { isDeny } from './statement';
+import { coversAction, coversAnyResource, coversResource, isConditioned, isDeny } from './statement';
+import { allOf, anyOf } from './tri';
 import { foldedFrom, POLICY_TYPES, PRINCIPAL_TYPES, writtenStatements, type WrittenStatement } from './sites';
 
 /** A statement in a principal's combined permissions, with how the principal gets it. */
 export interface GrantedStatement extends WrittenStatement {
-  via: 'inline' | 'policy-resource' | 'aws-managed';
+  via: 'inline' | 'policy-resource' | 'aws-managed' | 'boundary';
   /** Set when a user gets it through a group (the group's id). */
   group?: string;
 }
@@ -22,7 +23,21 @@ export interface EffectivePermissions {
   awsManaged: string[];
   /** What could not be followed: unresolved attachments, unreadable documents, unmodelled AWS-managed policies. */
   gaps: string[];
+  /** The permissions boundary, when the principal has one (see `PermissionsBoundary`). */
+  boundary?: PermissionsBoundary;
 }
+
+/**
+ * A principal's permissions boundary. `resolved`: its statements (a customer-managed policy of the
+ * input, or a modelled AWS-managed one); the principal may use only what both its identity
+ * policies and the boundary's Allows grant, and the boundary's Denies deny. `unresolved`: a
+ * reference, a policy outside the input, an unmodelled AWS-managed policy or an unreadable
+ * document — it may narrow access, but by how much is unknown, so it must never be taken to narrow
+ * anything (the safe side for rules looking for dangerous grants).
+ */
+export type PermissionsBoundary =
+  | { kind: 'resolved'; ref: string; name: string; allows: GrantedStatement[]; denies: GrantedStatement[] }
+  | { kind: 'unresolved'; ref: string; reason: string };
 
 export interface PermissionsContext {
   index: ResourceIndex;
@@ -33,8 +48,9 @@ export interface PermissionsContext {
  * managed policies it attaches (resolved through the index); policy resources whose
  * `iam.attachedTo` names it, and attachment resources not yet folded; for users, the same for each
  * group; AWS-managed policies by name (approximated, see aws-managed.ts). Each document is
- * counted once however many routes lead to it. Permissions boundaries, SCPs and session policies
- * only ever narrow access and are ignored: the result over-approximates, the safe side here.
+ * counted once however many routes lead to it. `allows`/`denies` are the identity policies as
+ * written; the permissions boundary, when there is one, comes apart in `boundary` (see
+ * `withinBoundary`). SCPs and session policies only ever narrow access and are ignored.
  */
 export function effectivePermissions(principal: Resource, ctx: PermissionsContext): EffectivePermissions {
   const out: EffectivePermissions = { principal: principal.id, allows: [], denies: [], awsManaged: [], gaps: [] };
@@ -51,7 +67,43 @@ export function effectivePermissions(principal: Resource, ctx: PermissionsContex
       else collect(group, ctx.index, out, seenPolicies, group.id);
     }
   }
+  const boundary = principal.type === 'AWS::IAM::Group' ? undefined : principal.facets.iam?.permissionsBoundary;
+  if (boundary !== undefined) out.boundary = resolveBoundary(boundary, ctx.index);
   return out;
+}
+
+/**
+ * Whether the principal's boundary lets it use `action` (on `resource`, or on some resource when
+ * omitted): `true` without a boundary or with an unresolved one (never narrowed on a guess);
+ * `false` when no boundary Allow covers it or an unconditioned boundary Deny blocks it.
+ */
+export function withinBoundary(eff: EffectivePermissions, action: string, resource?: string): V<boolean> {
+  const b = eff.boundary;
+  if (!b || b.kind === 'unresolved') return true;
+  if (b.denies.some((d) => isConditioned(d.statement) === false && allOf([coversAction(d.statement, action), resource === undefined ? coversAnyResource(d.statement) : coversResource(d.statement, resource)]) === true)) return false;
+  return anyOf(b.allows.map((g) => allOf([coversAction(g.statement, action), resource === undefined ? true : coversResource(g.statement, resource)])));
+}
+
+/** The boundary a principal's `permissionsBoundary` names: its statements, or why they cannot be read. */
+export function resolveBoundary(ref: V<RefTarget>, index: ResourceIndex): PermissionsBoundary {
+  if (isUnknown(ref)) return { kind: 'unresolved', ref: `<unresolved: ${ref.reason}>`, reason: `the permissions boundary cannot be resolved: ${ref.reason}` };
+  const split = (statements: WrittenStatement[], name: string): PermissionsBoundary => {
+    const allows: GrantedStatement[] = [];
+    const denies: GrantedStatement[] = [];
+    for (const s of statements) (isDeny(s.statement) === true ? denies : allows).push({ ...s, via: 'boundary' });
+    return { kind: 'resolved', ref, name, allows, denies };
+  };
+  const awsName = awsManagedPolicyName(ref);
+  if (awsName !== undefined) {
+    const model = awsManagedModel(awsName);
+    if (model.kind === 'unmodelled') return { kind: 'unresolved', ref, reason: `the permissions boundary is AWS-managed policy ${awsName}, which is not modelled` };
+    return split(model.statements.map((statement, i) => ({ statement, resourceId: ref, path: `Statement[${i}]`, policyName: awsName })), `AWS-managed ${awsName}`);
+  }
+  const r = index.resolve(ref, POLICY_TYPES);
+  if (!r) return { kind: 'unresolved', ref, reason: `the permissions boundary ${ref} is not in the input` };
+  const sites = writtenStatements(r, index);
+  if (sites.unreadable.length) return { kind: 'unresolved', ref, reason: `the permissions boundary ${r.id} cannot be read: ${sites.unreadable.map((u) => u.reason).join('; ')}` };
+  return split(sites.statements, r.id);
 }
 
 function add(out: EffectivePermissions, s: WrittenStatement, via: GrantedStatement['via'], group: string | undefined): void {

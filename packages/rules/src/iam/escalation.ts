@@ -70,24 +70,84 @@ function grantOf<S extends HasStatement>(statements: readonly S[], action: strin
   return maybe ?? { found: false };
 }
 
+/** A service prefix the index can key on: plain ASCII, so a lower-case comparison is exactly the case-insensitive match. */
+const SIMPLE_SERVICE = /^[A-Za-z0-9-]+$/;
+
+/**
+ * The lower-cased service an action pattern is confined to (`dynamodb:Get*` → `dynamodb`), or
+ * undefined when it may match actions of any service (`*`, `*:Describe*`, an unresolved value,
+ * anything unusual).
+ */
+function patternService(p: V<string>): string | undefined {
+  if (isUnknown(p)) return undefined;
+  const colon = p.indexOf(':');
+  if (colon <= 0) return undefined;
+  const service = p.slice(0, colon);
+  return SIMPLE_SERVICE.test(service) ? service.toLowerCase() : undefined;
+}
+
+/**
+ * The statements that may cover actions of one service, in their original order: a statement
+ * whose every action pattern is confined to other services covers none of them (`coversAction`
+ * is false), so `grantOf` and `deniedOutright` skip it without changing any answer. A NotAction
+ * statement may cover anything. Built lazily, per service, for one list of statements.
+ */
+function statementsByService<S extends HasStatement>(statements: readonly S[]): (action: string) => readonly S[] {
+  // Per statement: the services it is confined to, or undefined when it may cover any action.
+  const confined = statements.map(({ statement: s }) => {
+    if (s.notActions) return undefined;
+    const services = new Set<string>();
+    for (const p of s.actions ?? []) {
+      const service = patternService(p);
+      if (service === undefined) return undefined;
+      services.add(service);
+    }
+    return services;
+  });
+  const byService = new Map<string, readonly S[]>();
+  return (action) => {
+    const colon = action.indexOf(':');
+    const service = colon > 0 ? action.slice(0, colon) : '';
+    if (!SIMPLE_SERVICE.test(service)) return statements;
+    const key = service.toLowerCase();
+    let hit = byService.get(key);
+    if (!hit) {
+      hit = statements.filter((_, i) => confined[i] === undefined || confined[i]!.has(key));
+      byService.set(key, hit);
+    }
+    return hit;
+  };
+}
+
 /**
  * The escalation paths the statements (one principal's combined permissions, or one policy)
  * contain, each with the statement that grants each needed permission. Paths that are only
  * possibly present (an unresolved action or effect) are returned with `found` Unknown; absent
  * paths are not returned. Resource scoping rules a path out only for single-permission paths on
  * other services' resources (see `needsBroadGrant`): `iam:PassRole` on one role is still an
- * escalation if that role is more privileged, which the input rarely shows.
+ * escalation if that role is more privileged, which the input rarely shows. `permitted` applies
+ * a permissions boundary: an action it does not let through cannot serve a path.
  */
-export function findEscalationPaths<S extends HasStatement>(statements: readonly S[], paths: readonly EscalationPath[] = ESCALATION_PATHS): EscalationMatch<S>[] {
+export function findEscalationPaths<S extends HasStatement>(
+  statements: readonly S[],
+  paths: readonly EscalationPath[] = ESCALATION_PATHS,
+  /** Whether a permissions boundary lets the action through (`false`: the principal cannot use it, however granted). */
+  permitted?: (action: string) => V<boolean>,
+): EscalationMatch<S>[] {
   const out: EscalationMatch<S>[] = [];
+  const candidates = statementsByService(statements);
   for (const path of paths) {
     const needs: V<boolean>[] = [];
     const grants: PermissionGrant<S>[] = [];
     for (const alternatives of path.requires) {
       let best: { found: V<boolean>; grant?: PermissionGrant<S> } = { found: false };
       for (const action of alternatives) {
-        if (deniedOutright(statements, action)) continue;
-        const g = grantOf(statements, action, needsBroadGrant(path));
+        const relevant = candidates(action);
+        if (deniedOutright(relevant, action)) continue;
+        const within = permitted ? permitted(action) : true;
+        if (within === false) continue;
+        const granted = grantOf(relevant, action, needsBroadGrant(path));
+        const g = within === true || granted.found === false ? granted : { ...granted, found: allOf([granted.found, within]) };
         if (g.found === true) {
           best = g;
           break;

@@ -41,8 +41,11 @@ function isAccountRoot(p: Principal): boolean {
 }
 
 /**
- * Whether admitting `outer` admits `inner` too: the same principal, anyone, or an account root
- * (which delegates to every IAM identity of that account) over an identity of that account.
+ * Whether admitting `outer` may admit `inner` too: the same principal, anyone, or an account root
+ * over an identity of that account. Broad on purpose: it answers "may these be the same
+ * principal" (a NotPrincipal exclusion, the Allows a removed Deny blocked), where saying yes is
+ * the safe side. Whether a grant to `outer` GIVES `inner` what a grant to `inner` gives is
+ * `principalCovers`.
  */
 export function principalIncludes(outer: Principal, inner: Principal): V<boolean> {
   if (isPublicPrincipal(outer)) return true;
@@ -56,25 +59,52 @@ export function principalIncludes(outer: Principal, inner: Principal): V<boolean
   return isOwnAccountReference(outer.value) && isOwnAccountReference(inner.value);
 }
 
+/** Whose resource a resource-based (key, bucket, secret, trust) policy guards: its account, when the input says. */
+export interface PolicyOwner {
+  /** Twelve-digit account owning the resource; undefined when unknown. */
+  account?: string;
+}
+
+/**
+ * Whether a grant to `outer` in a resource-based policy already gives `inner` everything a grant
+ * naming `inner` gives. An account root in a resource-based policy DELEGATES: its identities get
+ * the access only when their own IAM policies allow it too. A grant naming an identity directly
+ * needs no IAM policy when the identity is in the resource's own account (KMS: the standard
+ * "root may use the key" statement only enables IAM policies; S3 and trust policies the same), so
+ * the root of the owner's account does not cover its roles and users. For another account the
+ * identity needs its own IAM policy either way, so that account's root covers them. When the
+ * owner's account is unknown, a literal account may be the owner's: not covered (the safe side —
+ * the grant is reported).
+ */
+export function principalCovers(outer: Principal, inner: Principal, owner: PolicyOwner = {}): V<boolean> {
+  const broad = principalIncludes(outer, inner);
+  if (broad !== true || isPublicPrincipal(outer) || isUnknown(outer.value) || isUnknown(inner.value)) return broad;
+  if (canonical(outer) === canonical(inner) || !isAccountRoot(outer)) return broad;
+  // An account root over an identity of that account: covered only for a foreign account.
+  if (isAccountRoot(inner)) return true;
+  const account = principalAccount(outer.value);
+  return account !== undefined && owner.account !== undefined && account !== owner.account;
+}
+
 /** Whether the statement admits every principal of `unit` (identity statements admit their holder). */
-export function statementAdmits(stmt: PolicyStatement, unit: PrincipalUnit): V<boolean> {
+export function statementAdmits(stmt: PolicyStatement, unit: PrincipalUnit, owner: PolicyOwner = {}): V<boolean> {
   if (unit.kind === 'any' || (!stmt.principals && !stmt.notPrincipals)) return true;
   if (stmt.principals) {
     if (stmt.principals.some(isPublicPrincipal)) return true;
     if (unit.kind === 'not') return false;
-    return anyOf(stmt.principals.map((q) => principalIncludes(q, unit.principal)));
+    return anyOf(stmt.principals.map((q) => principalCovers(q, unit.principal, owner)));
   }
   // NotPrincipal: admits all but its list; covers `unit` when nothing `unit` holds is excluded.
   const excluded = stmt.notPrincipals ?? [];
-  if (unit.kind === 'not') return allExcludedBy(excluded, unit.except);
+  if (unit.kind === 'not') return allExcludedBy(excluded, unit.except, owner);
   const hit = anyOf(excluded.map((q) => anyOf([principalIncludes(q, unit.principal), principalIncludes(unit.principal, q)])));
   return isUnknown(hit) ? hit : !hit;
 }
 
 /** Base excludes `mine`; head excludes `theirs`. Head admits no more when each of mine is among theirs. */
-function allExcludedBy(mine: readonly Principal[], theirs: readonly Principal[]): V<boolean> {
+function allExcludedBy(mine: readonly Principal[], theirs: readonly Principal[], owner: PolicyOwner): V<boolean> {
   for (const p of mine) {
-    const v = anyOf(theirs.map((q) => principalIncludes(q, p)));
+    const v = anyOf(theirs.map((q) => principalCovers(q, p, owner)));
     if (v !== true) return v;
   }
   return true;

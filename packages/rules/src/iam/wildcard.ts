@@ -32,7 +32,27 @@ export function globToRegExp(glob: string, ignoreCase: boolean): RegExp {
   return re;
 }
 
+/**
+ * Shortest text a glob can match: every character but `*` matches exactly one UTF-16 code unit
+ * (the expressions are not in unicode mode, and case-insensitive matching maps one code unit to
+ * one), so a glob without `*` matches only texts of its own length. Lets `globMatches` reject most
+ * texts without running the expression.
+ */
+const lengths = new Map<string, { min: number; exact: boolean }>();
+function lengthOf(glob: string): { min: number; exact: boolean } {
+  let hit = lengths.get(glob);
+  if (!hit) {
+    let stars = 0;
+    for (let i = 0; i < glob.length; i++) if (glob.charCodeAt(i) === 42) stars++;
+    hit = { min: glob.length - stars, exact: stars === 0 };
+    lengths.set(glob, hit);
+  }
+  return hit;
+}
+
 export function globMatches(glob: string, text: string, ignoreCase: boolean): boolean {
+  const len = lengthOf(glob);
+  if (len.exact ? text.length !== len.min : text.length < len.min) return false;
   return globToRegExp(glob, ignoreCase).test(text);
 }
 

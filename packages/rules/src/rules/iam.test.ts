@@ -220,3 +220,36 @@ describe('dynamodb.leading-keys', () => {
     expect(verdictOf(r, role([allow('dynamodb:GetItem', unknown('var.table_arn') as unknown as PolicyTree)]), [table('red')])).toBe('unknown');
   });
 });
+
+describe('permissions boundaries in the identity rules', () => {
+  const esc = rule('iam.privilege-escalation');
+  const boundary = (statements: PolicyTree[]) => managed('Boundary', statements);
+  const escalating = [allow(['iam:PassRole', 'glue:CreateDevEndpoint'])];
+  it('a boundary that does not let a needed permission through rules the path out', () => {
+    expect(verdictOf(esc, role(escalating), [])).toBe('fail');
+    expect(verdictOf(esc, role(escalating, { permissionsBoundary: '${Boundary}' }), [boundary([allow('glue:*')])])).toBe('pass');
+  });
+  it('a boundary that lets every permission through, or denies none of them, leaves the path', () => {
+    expect(verdictOf(esc, role(escalating, { permissionsBoundary: '${Boundary}' }), [boundary([allow('*')])])).toBe('fail');
+    expect(verdictOf(esc, role(escalating, { permissionsBoundary: '${Boundary}' }), [boundary([allow(['iam:PassRole', 'glue:*'])])])).toBe('fail');
+  });
+  it("a boundary's Deny blocks the path even where its Allow would let it through", () => {
+    const b = boundary([allow('*'), { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' }]);
+    expect(verdictOf(esc, role(escalating, { permissionsBoundary: '${Boundary}' }), [b])).toBe('pass');
+  });
+  it('a boundary outside the input or unmodelled narrows nothing (the safe side)', () => {
+    expect(verdictOf(esc, role(escalating, { permissionsBoundary: 'arn:aws:iam::111122223333:policy/elsewhere' }), [])).toBe('fail');
+    expect(verdictOf(esc, role(escalating, { permissionsBoundary: unknown('var.boundary_arn') }), [])).toBe('fail');
+  });
+  it('a policy used only as a permissions boundary is not judged as a grant', () => {
+    const b = boundary([allow('*'), allow('s3:*')]);
+    const bounded = role([allow('dynamodb:GetItem', '${Orders.Arn}')], { permissionsBoundary: '${Boundary}' });
+    for (const id of ['iam.admin-wildcard', 'iam.service-wildcard', 'iam.write-on-any-resource', 'iam.privilege-escalation']) {
+      expect([id, runRule(rule(id), b, [bounded]).filter((x) => x.verdict !== 'pass')]).toEqual([id, []]);
+    }
+    // The same policy attached to a role (as well) grants: judged.
+    expect(verdictOf(rule('iam.admin-wildcard'), b, [bounded, role([], { managedPolicies: ['${Boundary}'] }, 'Other')])).toBe('fail');
+    // Unattached and used by no one: judged as written.
+    expect(verdictOf(rule('iam.admin-wildcard'), b, [])).toBe('fail');
+  });
+});

@@ -4,9 +4,9 @@ import type { AnyRule, CheckResult, Rule, RuleContext } from './types';
 import { display, fail, pass, unknownResult } from './support';
 import { demandOf } from './demand';
 import { accessLevels, catalogActions, expandActionPattern, isWildcardOnly } from '../iam/catalog';
-import { checkedStatements } from '../iam/checked-statements';
+import { boundaryOnlyPolicies, checkedStatements } from '../iam/checked-statements';
 import { coversDataServiceAction, WILDCARD_WATCHED_SERVICES } from '../iam/data-services';
-import { effectivePermissions } from '../iam/effective';
+import { effectivePermissions, withinBoundary } from '../iam/effective';
 import { findEscalationPaths, type HasStatement } from '../iam/escalation';
 import { ownAccountOf } from '../iam/principal';
 import { POLICY_TYPES, PRINCIPAL_TYPES, principalsOf, writtenStatements, type WrittenStatement } from '../iam/sites';
@@ -271,8 +271,8 @@ interface Located extends HasStatement {
   path: string;
 }
 
-function escalationVerdict(resource: Resource, statements: readonly Located[], gaps: readonly string[]): CheckResult {
-  const matches = findEscalationPaths(statements);
+function escalationVerdict(resource: Resource, statements: readonly Located[], gaps: readonly string[], permitted?: (action: string) => V<boolean>): CheckResult {
+  const matches = findEscalationPaths(statements, undefined, permitted);
   const certain = matches.filter((m) => m.found === true);
   const describe = (ms: typeof matches) =>
     ms.map((m) => `${m.path.title} (${m.grants.map((g) => `${g.action} via ${g.by.resourceId === resource.id ? g.by.path : `${g.by.resourceId} ${g.by.path}`}`).join(', ')})`);
@@ -307,10 +307,13 @@ const privilegeEscalation: Rule = {
   check(resource, ctx) {
     if (PRINCIPAL_TYPES.includes(resource.type)) {
       const eff = effectivePermissions(resource, ctx);
-      return escalationVerdict(resource, [...eff.allows, ...eff.denies], eff.gaps);
+      // The boundary's Denies deny too; its Allows cap what the identity policies grant.
+      const boundaryDenies = eff.boundary?.kind === 'resolved' ? eff.boundary.denies : [];
+      return escalationVerdict(resource, [...eff.allows, ...eff.denies, ...boundaryDenies], eff.gaps, eff.boundary ? (a) => withinBoundary(eff, a) : undefined);
     }
-    // A policy attached to principals of the input is judged with each principal's other policies.
-    if (principalsOf(resource, ctx.index).length) return undefined;
+    // A policy attached to principals of the input is judged with each principal's other policies;
+    // one used only as a permissions boundary grants nothing.
+    if (principalsOf(resource, ctx.index).length || boundaryOnlyPolicies(ctx.index).has(resource)) return undefined;
     const own = writtenStatements(resource, ctx.index);
     return escalationVerdict(resource, own.statements, own.unreadable.map((u) => `${u.path}: ${u.reason}`));
   },

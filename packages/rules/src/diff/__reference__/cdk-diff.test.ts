@@ -67,7 +67,9 @@ describe.each(CASES.filter((c) => !c.knownGap).map((c) => [c.id, c] as const))('
   });
 });
 
-describe.each(CASES.filter((c) => c.knownGap).map((c) => [c.id, c] as const))('known gap %s', (_id, c) => {
+// `describe.each` refuses an empty table: with no gap recorded there is nothing to run here.
+const GAPS = CASES.filter((c) => c.knownGap);
+(GAPS.length ? describe.each(GAPS.map((c) => [c.id, c] as const)) : () => () => undefined)('known gap %s', (_id: string, c: ReferenceCase) => {
   test('cdk diff reports the broadening', async () => {
     const r = await rowOf(c);
     expect(r.cdk.iamBroadened).toBe(true);

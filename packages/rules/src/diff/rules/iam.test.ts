@@ -2,7 +2,7 @@ import { metadataProblems, resource } from '../../rules/__testing__/builders';
 import type { Rule } from '../../rules/types';
 import { normalizePolicy } from '../../iam/normalize';
 import { cfn, changeContext, report, tf, verdicts } from './__testing__/sides';
-import { allow, deny, getAtt, keyTemplate, role, sub, type Json } from './__testing__/iam-fixtures';
+import { allow, deny, getAtt, keyTemplate, role, roleTemplate, sub, type Json } from './__testing__/iam-fixtures';
 import { changeRules, denyWeakened, keyPolicyBroadened, newAccess, newAccessSummary, newPrivilegeEscalation, trustBroadened } from './iam';
 
 const ORDERS = getAtt('Orders');
@@ -243,5 +243,79 @@ resource "aws_kms_key" "orders" {
   it('a Deny removed from a key policy is a weakened Deny', () => {
     const d = { Effect: 'Deny', Principal: '*', Action: 'kms:ScheduleKeyDeletion', Resource: '*' };
     expect(verdicts(report(denyWeakened, cfn(keyTemplate([statement(root, 'kms:*'), d])), cfn(keyTemplate([statement(root, 'kms:*')]))))).toEqual(['fail OrdersKey']);
+  });
+});
+
+describe('permissions boundaries in the IAM change rules', () => {
+  const boundaryYaml = (statements: Json[]) => `  Boundary:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: ${JSON.stringify({ Version: '2012-10-17', Statement: statements })}
+`;
+  /** A template with AppRole (these statements) whose `PermissionsBoundary` is `boundaryRef`, and the `Boundary` policy when its statements are given. */
+  function roleTemplateWithBoundary(statements: Json[], boundary: Json[] | undefined, boundaryRef: string | undefined): string {
+    const text = roleTemplate(statements, { extra: boundary ? boundaryYaml(boundary) : '' });
+    return boundaryRef ? text.replace('      Policies:\n', `      PermissionsBoundary: ${boundaryRef}\n      Policies:\n`) : text;
+  }
+  /** AppRole bounded by the template's `Boundary` policy of these statements; unbounded (and no such policy) when undefined. */
+  const bounded = (statements: Json[], boundary: Json[] | undefined) => cfn(roleTemplateWithBoundary(statements, boundary, boundary ? '{ Ref: Boundary }' : undefined));
+  const RAW = 'arn:aws:s3:::raw/*';
+  const CURATED = 'arn:aws:s3:::curated/*';
+  it('a boundary widened to another bucket: the identity grant on * now reaches it (and only it is new)', () => {
+    const r = one(report(newAccess, bounded([allow('s3:GetObject')], [allow('s3:*', RAW)]), bounded([allow('s3:GetObject')], [allow('s3:*', [RAW, CURATED])])));
+    expect(r.message).toContain(`s3 Read: GetObject on ${CURATED}`);
+    expect(r.message).not.toContain(`on ${RAW}`);
+  });
+  it('a boundary removed: what it blocked is new; the same boundary kept: an identity grant outside it is not', () => {
+    const r = one(report(newAccess, bounded([allow(['s3:GetObject', 'dynamodb:GetItem'])], [allow('s3:*')]), bounded([allow(['s3:GetObject', 'dynamodb:GetItem'])], undefined)));
+    expect(r.message).toContain('dynamodb Read: GetItem');
+    expect(r.message).not.toContain('s3');
+    expect(report(newAccess, bounded([allow('s3:GetObject')], [allow('s3:*')]), bounded([allow(['s3:GetObject', 'dynamodb:GetItem'])], [allow('s3:*')]))).toEqual([]);
+  });
+  it('a boundary narrowed or added grants nothing new', () => {
+    expect(report(newAccess, bounded([allow(['s3:GetObject', 'dynamodb:GetItem'])], [allow('*')]), bounded([allow(['s3:GetObject', 'dynamodb:GetItem'])], [allow('s3:*')]))).toEqual([]);
+    expect(report(newAccess, bounded([allow('s3:GetObject')], undefined), bounded([allow('s3:GetObject')], [allow('s3:*', RAW)]))).toEqual([]);
+  });
+  it('a Deny in the boundary removed is new access for what the identity policy allows', () => {
+    const b = (denied: boolean) => [allow('*'), ...(denied ? [deny('dynamodb:DeleteTable')] : [])];
+    const r = one(report(newAccess, bounded([allow('dynamodb:*', ORDERS)], b(true)), bounded([allow('dynamodb:*', ORDERS)], b(false))));
+    expect(r.message).toContain('DeleteTable');
+  });
+  it('a base boundary outside the input replaced by one of the template: cannot tell, which is reported', () => {
+    const base = cfn(roleTemplateWithBoundary([allow('s3:GetObject')], undefined, 'arn:aws:iam::111122223333:policy/team-boundary'));
+    const [r] = report(newAccess, base, bounded([allow('s3:GetObject')], [allow('s3:*')]));
+    expect(r).toMatchObject({ verdict: 'unknown' });
+    expect(r.message).toContain('team-boundary');
+  });
+  it('an escalation path the boundary blocked becomes possible when the boundary is widened', () => {
+    const held = [allow(['iam:PassRole', 'glue:CreateDevEndpoint'])];
+    expect(report(newPrivilegeEscalation, bounded(held, [allow('glue:*')]), bounded(held, [allow('glue:*')]))).toEqual([]);
+    const r = one(report(newPrivilegeEscalation, bounded(held, [allow('glue:*')]), bounded(held, [allow(['glue:*', 'iam:PassRole'])])));
+    expect(r.message).toContain('Glue development endpoint');
+  });
+});
+
+describe('permissions boundaries in the IAM change rules (Terraform)', () => {
+  const module = (boundaryActions: string[] | undefined) => `
+resource "aws_iam_policy" "boundary" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ${JSON.stringify(boundaryActions ?? ['s3:*'])}, Resource = "*" }] })
+}
+resource "aws_iam_role" "app" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+${boundaryActions ? '  permissions_boundary = aws_iam_policy.boundary.arn\n' : ''}}
+resource "aws_iam_role_policy" "app" {
+  role   = aws_iam_role.app.id
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:GetObject", "dynamodb:GetItem"], Resource = "*" }] })
+}
+`;
+  it('a boundary widened, then removed: what it newly lets through is new access', async () => {
+    const r = one(report(newAccess, await tf(module(['s3:*'])), await tf(module(['s3:*', 'dynamodb:GetItem']))));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'aws_iam_role.app' });
+    expect(r.message).toContain('dynamodb Read: GetItem on *');
+    expect(r.message).not.toContain('s3');
+    expect(one(report(newAccess, await tf(module(['s3:*'])), await tf(module(undefined)))).message).toContain('dynamodb Read: GetItem on *');
+  });
+  it('the identity policy unchanged under an unchanged boundary is no change', async () => {
+    expect(report(newAccess, await tf(module(['s3:*'])), await tf(module(['s3:*'])))).toEqual([]);
   });
 });

@@ -4,10 +4,14 @@ import { diffAccess, type AccessDiff, type NewGrant } from '../../iam/access-dif
 import { describeGroup, groupGrants, type GrantLevel } from '../../iam/access-groups';
 import { documentView, EMPTY_VIEW, principalView, type AccessView, type SourcedStatement } from '../../iam/access-view';
 import { findEscalationPaths, type EscalationMatch } from '../../iam/escalation';
+import { ownAccountOf } from '../../iam/principal';
+import type { PolicyOwner } from '../../iam/principal-include';
 import { mayReachRed } from '../../iam/red-reach';
 import { isAnyResource } from '../../iam/resource-pattern';
 import { resourcePolicyOf, RESOURCE_POLICY_TYPES } from '../../iam/resource-policies';
 import { PRINCIPAL_TYPES } from '../../iam/sites';
+import { coversAction } from '../../iam/statement';
+import { anyOf } from '../../iam/tri';
 import { hasWildcard } from '../../iam/wildcard';
 import type { ChangeContext, ChangeRule, ResourcePair } from '../types';
 
@@ -42,12 +46,18 @@ function memoised(ctx: ChangeContext, key: string, compute: () => AccessDiff): A
   return hit;
 }
 
+/** Whose resource a resource-based policy guards: an account root of that account only delegates to IAM. */
+function ownerOf(r: Resource): PolicyOwner {
+  const account = ownAccountOf(r);
+  return account === undefined ? {} : { account };
+}
+
 /** The identity access of a principal, or the resource-based policy of a resource, in one version. */
 function accessOf(r: Resource | undefined, rc: RuleContext): AccessView {
   if (!r) return EMPTY_VIEW;
   if (PRINCIPAL_TYPES.includes(r.type)) return principalView(r, rc.index);
   const held = resourcePolicyOf(r, rc.index);
-  return held ? documentView(held.document, r.id, held.path) : EMPTY_VIEW;
+  return held ? documentView(held.document, r.id, held.path, ownerOf(r)) : EMPTY_VIEW;
 }
 
 /** What head grants that base did not, for a principal or a resource-based policy; undefined when head has no such resource. */
@@ -62,7 +72,7 @@ function documentDiff(pair: ResourcePair, ctx: ChangeContext, kind: string, pick
   if (!pair.base || !pair.head) return undefined;
   const view = (r: Resource) => {
     const { doc, path } = pick(r);
-    return documentView(doc, r.id, path);
+    return documentView(doc, r.id, path, ownerOf(r));
   };
   return memoised(ctx, `${kind}\u0000${pair.key}`, () => diffAccess(view(pair.base!), view(pair.head!)));
 }
@@ -176,8 +186,11 @@ export function newAccessSummary(pair: ResourcePair, ctx: ChangeContext): NewAcc
 
 type Match = EscalationMatch<SourcedStatement>;
 
+/** A known boundary caps the paths: an action none of its Allows covers cannot serve one (its Denies are among `view.denies`). */
 function escalations(view: AccessView): Match[] {
-  return findEscalationPaths<SourcedStatement>([...view.allows, ...view.denies]);
+  const b = view.boundary;
+  const permitted = b?.kind === 'known' ? (action: string) => anyOf(b.allows.map((s) => coversAction(s.statement, action))) : undefined;
+  return findEscalationPaths<SourcedStatement>([...view.allows, ...view.denies], undefined, permitted);
 }
 
 function describeMatch(m: Match): string {

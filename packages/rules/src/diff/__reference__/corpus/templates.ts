@@ -46,7 +46,8 @@ export function template(resources: Template): Template {
 export interface RoleOptions {
   trust?: Statement[];
   managed?: string[];
-  boundary?: string;
+  /** An ARN, or `{ Ref: … }` to a managed policy of the template. */
+  boundary?: Json;
   /** More resources beside the role. */
   extra?: Template;
 }

@@ -50,8 +50,15 @@ function labelOf(g: GrantedStatement): string {
 
 /** Structural identity of a statement (its path and Sid aside): an unchanged statement, unreadable parts included, is no change. */
 export function statementKey(s: PolicyStatement): string {
-  return JSON.stringify([s.effect, s.actions, s.notActions, s.resources, s.notResources, s.principals, s.notPrincipals, s.conditions]);
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = JSON.stringify([s.effect, s.actions, s.notActions, s.resources, s.notResources, s.principals, s.notPrincipals, s.conditions]);
+    keys.set(s, key);
+  }
+  return key;
 }
+/** Statements are not changed once read, and the diff asks for each key several times. */
+const keys = new WeakMap<PolicyStatement, string>();
 
 /** Memo per index: every change rule asks for the same principal's view. */
 const views = new WeakMap<ResourceIndex, WeakMap<Resource, AccessView>>();

@@ -92,7 +92,13 @@ function patternService(p: V<string>): string | undefined {
  * is false), so `grantOf` and `deniedOutright` skip it without changing any answer. A NotAction
  * statement may cover anything. Built lazily, per service, for one list of statements.
  */
-function statementsByService<S extends HasStatement>(statements: readonly S[]): (action: string) => readonly S[] {
+interface ByService<S> {
+  (action: string): readonly S[];
+  /** Services some statement that may allow may cover; undefined when one may cover any service. */
+  grantable: ReadonlySet<string> | undefined;
+}
+
+function statementsByService<S extends HasStatement>(statements: readonly S[]): ByService<S> {
   // Per statement: the services it is confined to, or undefined when it may cover any action.
   const confined = statements.map(({ statement: s }) => {
     if (s.notActions) return undefined;
@@ -104,8 +110,15 @@ function statementsByService<S extends HasStatement>(statements: readonly S[]): 
     }
     return services;
   });
+  let grantable: Set<string> | undefined = new Set<string>();
+  statements.forEach(({ statement: s }, i) => {
+    if (!grantable || isDeny(s) === true) return;
+    const services = confined[i];
+    if (services === undefined) grantable = undefined;
+    else for (const sv of services) grantable.add(sv);
+  });
   const byService = new Map<string, readonly S[]>();
-  return (action) => {
+  const lookup = (action: string) => {
     const colon = action.indexOf(':');
     const service = colon > 0 ? action.slice(0, colon) : '';
     if (!SIMPLE_SERVICE.test(service)) return statements;
@@ -117,6 +130,19 @@ function statementsByService<S extends HasStatement>(statements: readonly S[]): 
     }
     return hit;
   };
+  return Object.assign(lookup, { grantable });
+}
+
+/** Whether some alternative of every need names a service the statements may grant (else the path cannot be found). */
+function possible(path: EscalationPath, grantable: ReadonlySet<string> | undefined): boolean {
+  if (!grantable) return true;
+  return path.requires.every((alternatives) =>
+    alternatives.some((a) => {
+      const colon = a.indexOf(':');
+      const service = colon > 0 ? a.slice(0, colon) : '';
+      return !SIMPLE_SERVICE.test(service) || grantable.has(service.toLowerCase());
+    }),
+  );
 }
 
 /**
@@ -137,6 +163,7 @@ export function findEscalationPaths<S extends HasStatement>(
   const out: EscalationMatch<S>[] = [];
   const candidates = statementsByService(statements);
   for (const path of paths) {
+    if (!possible(path, candidates.grantable)) continue;
     const needs: V<boolean>[] = [];
     const grants: PermissionGrant<S>[] = [];
     for (const alternatives of path.requires) {

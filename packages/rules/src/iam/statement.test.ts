@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import type { PolicyStatement } from '../model';
 import { unknown } from '../model';
+import { matchesAction } from './catalog';
+import { anyOf, not, test } from './tri';
 import { allowsAction, conditionKeys, coversAction, coversAnyResource, coversResource, isConditioned, restrictedBy } from './statement';
 
 const allow = (extra: Partial<PolicyStatement>): PolicyStatement => ({ effect: 'Allow', actions: [], resources: ['*'], conditions: {}, ...extra });
@@ -53,5 +56,33 @@ describe('statement evaluation', () => {
     expect(restrictedBy(allow({ conditions: { StringLike: { 'aws:PrincipalOrgID': ['*'] } } }), keys)).toBe(false);
     expect(restrictedBy(allow({ conditions: { StringEquals: { 'aws:SourceIp': ['1.2.3.4'] } } }), keys)).toBe(false);
     expect(restrictedBy(allow({ conditions: { StringEquals: { 'aws:PrincipalOrgID': [unknown('var.org')] } } }), keys)).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('coversAction: the compiled Action list answers as each pattern does', () => {
+  // The reference: one pattern at a time, three-valued, as `matchesAction` says.
+  const reference = (s: PolicyStatement, action: string) => {
+    const one = (list: PolicyStatement['actions']) => anyOf((list ?? []).map((p) => test(p, (x) => matchesAction(x, action))));
+    return s.notActions ? not(one(s.notActions)) : one(s.actions);
+  };
+  // Letters that fold in surprising ways (Kelvin sign, dotless i, long s), wildcards, the separator.
+  const alphabet = fc.constantFrom('a', 'B', 'k', 'K', '\u212a', 'i', 'I', '\u0131', '\u0130', 's', '\u017f', ':', '*', '?', '-', '.');
+  const text = fc.array(alphabet, { maxLength: 6 }).map((cs) => cs.join(''));
+  const pattern = fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: fc.constant(unknown('var.actions')) });
+  it('for random lists, actions and NotAction', () => {
+    fc.assert(
+      fc.property(fc.array(pattern, { maxLength: 4 }), fc.array(text, { minLength: 1, maxLength: 6 }), fc.boolean(), (patterns, actions, negated) => {
+        const s = allow(negated ? { actions: undefined, notActions: patterns } : { actions: patterns });
+        for (const a of actions) expect([a, coversAction(s, a)]).toEqual([a, reference(s, a)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('literal actions compare case-insensitively; a non-ASCII action never matches an ASCII literal', () => {
+    const s = allow({ actions: ['DynamoDB:GetItem', 'kms:decrypt'] });
+    expect(coversAction(s, 'dynamodb:getitem')).toBe(true);
+    expect(coversAction(s, 'KMS:Decrypt')).toBe(true);
+    expect(coversAction(allow({ actions: ['k'] }), '\u212a')).toBe(false);
+    expect(coversAction(allow({ actions: ['k', unknown('x')] }), 'j')).toEqual(unknown('x'));
   });
 });

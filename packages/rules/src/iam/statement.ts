@@ -12,8 +12,45 @@ import { allOf, anyOf, not, test } from './tri';
 
 /** Whether the statement's Action/NotAction covers an action. */
 export function coversAction(stmt: PolicyStatement, action: string): V<boolean> {
-  if (stmt.notActions) return not(anyOf(stmt.notActions.map((p) => test(p, (s) => matchesAction(s, action)))));
-  return anyOf((stmt.actions ?? []).map((p) => test(p, (s) => matchesAction(s, action))));
+  if (stmt.notActions) return not(actionMatcher(stmt.notActions)(action));
+  return stmt.actions ? actionMatcher(stmt.actions)(action) : false;
+}
+
+/** Printable ASCII without wildcards: matched case-insensitively by comparing lower-cased text. */
+const PLAIN = /^[\x20-\x29\x2b-\x3e\x40-\x7e]*$/;
+/** Every UTF-16 unit below 128. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * `anyOf(patterns.map(p => matchesAction(p, action)))`, compiled once per Action list: literal
+ * actions go in a set of lower-cased names (an ASCII literal matches, case-insensitively, only an
+ * ASCII action that lower-cases alike), the rest are globs; an unresolved pattern makes a miss
+ * unknown. The lists are asked about thousands of actions (escalation paths, access levels).
+ */
+type ActionTest = (action: string) => V<boolean>;
+const matchers = new WeakMap<readonly V<string>[], ActionTest>();
+function actionMatcher(patterns: readonly V<string>[]): ActionTest {
+  let m = matchers.get(patterns);
+  if (m) return m;
+  const literals = new Set<string>();
+  const globs: string[] = [];
+  let miss: V<boolean> = false;
+  for (const p of patterns) {
+    if (isUnknown(p)) {
+      if (miss === false) miss = p;
+    } else if (PLAIN.test(p)) literals.add(p.toLowerCase());
+    else globs.push(p);
+  }
+  m = (action) => {
+    if (literals.size && isAscii(action) && literals.has(action.toLowerCase())) return true;
+    for (const g of globs) if (matchesAction(g, action)) return true;
+    return miss;
+  };
+  matchers.set(patterns, m);
+  return m;
 }
 
 /** Whether the statement's Resource/NotResource covers a resource string (ARN or reference). A statement with neither (trust policies) covers everything. */

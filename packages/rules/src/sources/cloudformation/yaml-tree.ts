@@ -48,12 +48,14 @@ export interface TreeOptions {
  * `TreeError` for malformed text, alias bombs, excessive nesting, or a stack overflow.
  */
 export function parseTree(text: string, options: TreeOptions): PositionedTree | TreeError {
-  const deep = scanNestingDepth(text, options.maxDepth);
-  if (deep) return new TreeError(`nesting is deeper than ${options.maxDepth} levels`, { line: deep.line, column: deep.column });
+  // The JSON fast path keeps to the depth limit itself (it gives up past it), so the separate
+  // depth scan is only needed before the YAML parser.
   if (options.fastJson !== false && /^\s*\{/.test(text)) {
     const json = parseJsonTree(text, options.maxDepth);
     if (json) return json;
   }
+  const deep = scanNestingDepth(text, options.maxDepth);
+  if (deep) return new TreeError(`nesting is deeper than ${options.maxDepth} levels`, { line: deep.line, column: deep.column });
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -41,3 +41,23 @@ describe('matchResources', () => {
     expect(matchResources(base, head)[0].change).toBe('unchanged');
   });
 });
+
+describe('matchResources: what counts as a change of content', () => {
+  const one = (base: Partial<Resource>, head: Partial<Resource>) => matchResources([res('B', 'cloudformation', 't.yaml', base)], [res('B', 'cloudformation', 't.yaml', head)])[0].change;
+  it('the same facts in another key order, or a line moved, are no change', () => {
+    expect(one({ tags: { a: '1', b: '2' }, facets: { backup: { versioning: true, pitr: false } } }, { tags: { b: '2', a: '1' }, facets: { backup: { pitr: false, versioning: true } } })).toBe('unchanged');
+    expect(one({ location: { file: 't.yaml', format: 'cloudformation', line: 3 } }, { location: { file: 't.yaml', format: 'cloudformation', line: 30 } })).toBe('unchanged');
+  });
+  it('a list in another order, a value changed, a key added or removed, a type changed: modified', () => {
+    const k = (keys: unknown[]) => ({ facets: { kms: { keyUsers: keys } } }) as unknown as Partial<Resource>;
+    expect(one(k(['a', 'b']), k(['b', 'a']))).toBe('modified');
+    expect(one({ tags: { a: '1' } }, { tags: { a: '2' } })).toBe('modified');
+    expect(one({ tags: { a: '1' } }, { tags: { a: '1', b: '1' } })).toBe('modified');
+    expect(one({ tags: { a: '1', b: '1' } }, { tags: { a: '1' } })).toBe('modified');
+    expect(one({ tags: { a: '1' } }, { tags: { a: 1 as unknown as string } })).toBe('modified');
+    expect(one({ facets: { backup: { versioning: true } } }, { facets: { backup: { versioning: { reason: 'x' } as unknown as boolean } } })).toBe('modified');
+  });
+  it('an undefined property is the same as none (as in JSON)', () => {
+    expect(one({ facets: { backup: { versioning: true, pitr: undefined } } }, { facets: { backup: { versioning: true } } })).toBe('unchanged');
+  });
+});

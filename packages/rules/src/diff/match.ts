@@ -50,13 +50,17 @@ function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 /**
- * Exactly `JSON.stringify([a]) === JSON.stringify([b])`, without building the texts: plain objects
- * and arrays are walked in the order `JSON.stringify` writes them, and anything else (numbers
- * that are not finite, class instances, `toJSON`, mixed types) is compared by its text.
+ * Whether two facet values hold the same content, as `JSON.stringify` would write it — except
+ * that the order of a map's keys does not matter (the same facts listed in another order are no
+ * change). Plain maps and lists are walked without building texts or key lists (every resource
+ * pair of a diff is compared); anything else (numbers that are not finite, class instances,
+ * `toJSON`, mixed types) is compared by its text.
  */
 function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b && (typeof a !== 'number' || Number.isFinite(a)) && (typeof a !== 'object' || a === null)) return true;
+  if (a === b && (typeof a !== 'number' || Number.isFinite(a))) return true;
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) return a === b;
   if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && isPlain(a) && isPlain(b)) {
@@ -68,11 +72,14 @@ function sameJson(a: unknown, b: unknown): boolean {
     }
     const ao = a as Record<string, unknown>;
     const bo = b as Record<string, unknown>;
-    const ak = Object.keys(ao).filter((k) => !omitted(ao[k]));
-    const bk = Object.keys(bo).filter((k) => !omitted(bo[k]));
-    if (ak.length !== bk.length) return false;
-    for (let i = 0; i < ak.length; i++) if (ak[i] !== bk[i] || !sameJson(ao[ak[i]], bo[bk[i]])) return false;
-    return true;
+    let count = 0;
+    for (const k in ao) {
+      if (!hasOwn(ao, k) || omitted(ao[k])) continue;
+      count++;
+      if (!hasOwn(bo, k) || omitted(bo[k]) || !sameJson(ao[k], bo[k])) return false;
+    }
+    for (const k in bo) if (hasOwn(bo, k) && !omitted(bo[k])) count--;
+    return count === 0;
   }
   return JSON.stringify([a]) === JSON.stringify([b]);
 }

@@ -102,7 +102,8 @@ export function evaluateRules(rules: readonly AnyRule[], resources: readonly Res
           results = { verdict: 'unknown', message: `internal error in rule ${rule.id}: ${(e as Error).message}` };
         }
         if (results === undefined) continue;
-        for (const res of Array.isArray(results) ? results : [results]) out.push(toEvaluation(rule, severity, resource, res));
+        if (!Array.isArray(results)) out.push(toEvaluation(rule, severity, resource, results));
+        else for (const res of results) out.push(toEvaluation(rule, severity, resource, res));
       }
     }
   }

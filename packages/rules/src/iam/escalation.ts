@@ -92,6 +92,30 @@ function patternService(p: V<string>): string | undefined {
  * is false), so `grantOf` and `deniedOutright` skip it without changing any answer. A NotAction
  * statement may cover anything. Built lazily, per service, for one list of statements.
  */
+/** Per statement (statements are shared by every principal a policy is attached to). */
+const confinement = new WeakMap<PolicyStatement, ReadonlySet<string> | null>();
+
+/** The services a statement's actions are confined to; undefined when it may cover any action. */
+function confinedServices(s: PolicyStatement): ReadonlySet<string> | undefined {
+  let hit = confinement.get(s);
+  if (hit === undefined) {
+    hit = computeConfinement(s);
+    confinement.set(s, hit);
+  }
+  return hit ?? undefined;
+}
+
+function computeConfinement(s: PolicyStatement): ReadonlySet<string> | null {
+  if (s.notActions) return null;
+  const services = new Set<string>();
+  for (const p of s.actions ?? []) {
+    const service = patternService(p);
+    if (service === undefined) return null;
+    services.add(service);
+  }
+  return services;
+}
+
 interface ByService<S> {
   (action: string): readonly S[];
   /** Services some statement that may allow may cover; undefined when one may cover any service. */
@@ -100,16 +124,7 @@ interface ByService<S> {
 
 function statementsByService<S extends HasStatement>(statements: readonly S[]): ByService<S> {
   // Per statement: the services it is confined to, or undefined when it may cover any action.
-  const confined = statements.map(({ statement: s }) => {
-    if (s.notActions) return undefined;
-    const services = new Set<string>();
-    for (const p of s.actions ?? []) {
-      const service = patternService(p);
-      if (service === undefined) return undefined;
-      services.add(service);
-    }
-    return services;
-  });
+  const confined = statements.map(({ statement: s }) => confinedServices(s));
   let grantable: Set<string> | undefined = new Set<string>();
   statements.forEach(({ statement: s }, i) => {
     if (!grantable || isDeny(s) === true) return;
@@ -136,13 +151,24 @@ function statementsByService<S extends HasStatement>(statements: readonly S[]): 
 /** Whether some alternative of every need names a service the statements may grant (else the path cannot be found). */
 function possible(path: EscalationPath, grantable: ReadonlySet<string> | undefined): boolean {
   if (!grantable) return true;
-  return path.requires.every((alternatives) =>
-    alternatives.some((a) => {
-      const colon = a.indexOf(':');
-      const service = colon > 0 ? a.slice(0, colon) : '';
-      return !SIMPLE_SERVICE.test(service) || grantable.has(service.toLowerCase());
-    }),
-  );
+  return servicesOf(path).every((alternatives) => alternatives.some((service) => service === undefined || grantable.has(service)));
+}
+
+/** Per path, per need, the lower-cased service of each alternative (undefined: it may be any). Computed once. */
+const pathServices = new WeakMap<EscalationPath, ReadonlyArray<ReadonlyArray<string | undefined>>>();
+function servicesOf(path: EscalationPath): ReadonlyArray<ReadonlyArray<string | undefined>> {
+  let hit = pathServices.get(path);
+  if (!hit) {
+    hit = path.requires.map((alternatives) =>
+      alternatives.map((a) => {
+        const colon = a.indexOf(':');
+        const service = colon > 0 ? a.slice(0, colon) : '';
+        return SIMPLE_SERVICE.test(service) ? service.toLowerCase() : undefined;
+      }),
+    );
+    pathServices.set(path, hit);
+  }
+  return hit;
 }
 
 /**

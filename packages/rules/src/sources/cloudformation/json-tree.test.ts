@@ -7,7 +7,7 @@ function viaYaml(text: string) {
   return parseTree(text, { maxAliasCount: 100, maxDepth: 500, fastJson: false });
 }
 
-function positionsOf(tree: { root: unknown; positions: WeakMap<object, unknown> }): unknown[] {
+function positionsOf(tree: { root: unknown; positions: { get(node: object): unknown } }): unknown[] {
   const out: unknown[] = [];
   const walk = (v: unknown) => {
     if (v && typeof v === 'object') {
@@ -66,5 +66,28 @@ describe('parseJsonTree', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('finds, on demand, the positions the YAML parser gives, for arbitrary JSON written compact or indented', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), fc.constantFrom(0, 1, 2, '\t'), (obj, indent) => {
+        const text = JSON.stringify(obj, null, indent);
+        const fast = parseJsonTree(text, 500);
+        if (fast === undefined) return;
+        const slow = viaYaml(text);
+        if ('message' in slow) return; // YAML reads some JSON strings differently; the fast path is checked against JSON.parse above
+        expect(fast.root).toEqual(slow.root);
+        expect(positionsOf(fast)).toEqual(positionsOf(slow));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses texts nested past the limit before parsing them, and duplicate keys at any depth', () => {
+    expect(parseJsonTree('['.repeat(100000) + ']'.repeat(100000), 500)).toBeUndefined();
+    expect(parseJsonTree('{"a": {"b": [{"c": 1, "c": 1}]}}', 500)).toBeUndefined();
+    expect(parseJsonTree('{"a": {"b": [{"c": 1, "d": {"e": 1}}]}}', 500)).toBeDefined();
+    expect(parseJsonTree('{"a": 1E400}', 500)).toBeUndefined();
+    expect(parseJsonTree('{"a": 1E300, "b": "1e999"}', 500)?.root).toEqual({ a: 1e300, b: '1e999' });
   });
 });

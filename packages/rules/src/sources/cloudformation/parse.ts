@@ -113,7 +113,7 @@ function parseTemplate(file: SourceFile, options: CfnParseOptions, format: Sourc
       type: input.type,
       properties,
       location: { file: file.path, format, line: pos?.line, column: pos?.column, ...(cdkPath ? { constructPath: cdkPath } : {}) },
-      propertyLines: propertyLines(input.properties, tree.positions),
+      propertyLines: propertyLines(input.properties, tree.positions, isMapValue(raw) && isMapValue(raw.Properties) ? { node: raw, steps: ['Properties'] } : undefined),
       ...(cdkPath ? { constructPath: cdkPath } : {}),
     });
   }

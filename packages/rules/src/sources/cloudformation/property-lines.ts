@@ -1,8 +1,14 @@
 import type { CfnValue } from './types';
 import { intrinsicName, isMapValue } from './values';
-import type { NodePositions } from './yaml-tree';
+import type { PathStep, PositionIndex } from './yaml-tree';
 
 const MAX_DEPTH = 200;
+
+/** Where a resource's properties sit in the tree: under `node`, by `steps` (a resource map, `['Properties']`). */
+export interface PropertiesAnchor {
+  node: object;
+  steps: readonly PathStep[];
+}
 
 /**
  * Line of every property path of a resource as written (`SSESpecification.KMSMasterKeyId`,
@@ -10,15 +16,28 @@ const MAX_DEPTH = 200;
  * Paths stop at intrinsic functions: `KMSMasterKeyId: !GetAtt Key.Arn` is one path.
  *
  * The record is lazy: reading one path (`lines[path]`, what a finding does) follows that path
- * through the positioned tree; listing the paths (`Object.keys`, a deep comparison) builds them
- * all, once. Findings ask for a few paths of a resource, so a large template is not walked
- * property by property.
+ * (through the index's `lineAlong` from `anchor` when it has one); listing the paths
+ * (`Object.keys`, a deep comparison) builds them all, once. Findings ask for a few paths of a
+ * resource, so a large template is not walked property by property.
  */
-export function propertyLines(properties: CfnValue, positions: WeakMap<object, NodePositions>): Record<string, number> {
+export function propertyLines(properties: CfnValue, positions: PositionIndex, anchor?: PropertiesAnchor): Record<string, number> {
   let all: Record<string, number> | undefined;
-  const whole = () => (all ??= allLines(properties, positions));
+  const whole = () => {
+    if (!all) {
+      reach(positions, anchor);
+      all = allLines(properties, positions);
+    }
+    return all;
+  };
+  const one = (path: string): number | undefined => {
+    const steps = stepsOf(properties, path);
+    if (!steps) return undefined;
+    if (anchor && positions.lineAlong) return positions.lineAlong(anchor.node, [...anchor.steps, ...steps]);
+    reach(positions, anchor);
+    return lineVia(properties, positions, steps);
+  };
   return new Proxy({} as Record<string, number>, {
-    get: (_t, key) => (typeof key !== 'string' ? undefined : all ? all[key] : lineAt(properties, positions, key)),
+    get: (_t, key) => (typeof key !== 'string' ? undefined : all ? all[key] : one(key)),
     has: (_t, key) => typeof key === 'string' && key in whole(),
     ownKeys: () => Reflect.ownKeys(whole()),
     getOwnPropertyDescriptor: (_t, key) => {
@@ -31,8 +50,19 @@ export function propertyLines(properties: CfnValue, positions: WeakMap<object, N
   });
 }
 
+/** Asks for positions from the anchor down to the properties, so an index that finds them top-down has them. */
+function reach(positions: PositionIndex, anchor: PropertiesAnchor | undefined): void {
+  if (!anchor) return;
+  let node: unknown = anchor.node;
+  for (const step of anchor.steps) {
+    if (node === null || typeof node !== 'object') return;
+    positions.get(node);
+    node = (node as Record<string | number, unknown>)[step];
+  }
+}
+
 /** Every path and its line (the eager walk). */
-function allLines(properties: CfnValue, positions: WeakMap<object, NodePositions>): Record<string, number> {
+function allLines(properties: CfnValue, positions: PositionIndex): Record<string, number> {
   const out: Record<string, number> = {};
   const walk = (value: CfnValue, prefix: string, depth: number) => {
     if (depth > MAX_DEPTH || value === null || typeof value !== 'object' || intrinsicName(value)) return;
@@ -59,25 +89,25 @@ function allLines(properties: CfnValue, positions: WeakMap<object, NodePositions
 }
 
 /**
- * The line of one path, following it from the properties: `[i]` indexes a list, and at a map the
+ * The keys and indexes a path takes from the properties: `[i]` indexes a list, and at a map the
  * longest key the rest of the path starts with (followed by `.`, `[` or the end) is taken, so keys
  * holding dots (`kms:EncryptionContext:aws:s3:arn`, `a.b`) are followed as the eager walk names
- * them. The same as `allLines(…)[path]`, except where two routes spell one path (`a` → `b.c` and
+ * them. Undefined when the path is not in the tree or passes an intrinsic function. The line is
+ * the same as `allLines(…)[path]`, except where two routes spell one path (`a` → `b.c` and
  * `a.b` → `c`): the eager walk keeps the one written last, this takes the longer key.
  */
-function lineAt(properties: CfnValue, positions: WeakMap<object, NodePositions>, path: string): number | undefined {
+function stepsOf(properties: CfnValue, path: string): PathStep[] | undefined {
+  const steps: PathStep[] = [];
   let value: CfnValue = properties;
   let rest = path;
-  let line: number | undefined;
   for (let depth = 0; rest.length > 0; depth++) {
     if (depth > MAX_DEPTH || value === null || typeof value !== 'object' || intrinsicName(value)) return undefined;
-    const info = positions.get(value);
     if (Array.isArray(value)) {
       const m = /^\[(0|[1-9]\d*)\]/.exec(rest);
       if (!m) return undefined;
       const i = Number(m[1]);
       if (i >= value.length) return undefined;
-      line = info?.items?.[i]?.line;
+      steps.push(i);
       value = value[i];
       rest = rest.slice(m[0].length);
     } else {
@@ -94,10 +124,22 @@ function lineAt(properties: CfnValue, positions: WeakMap<object, NodePositions>,
         if ((next === undefined || next === '.' || next === '[') && (key === undefined || k.length > key.length)) key = k;
       }
       if (key === undefined) return undefined;
-      line = info?.keys?.get(key)?.line;
+      steps.push(key);
       value = value[key];
       rest = rest.slice(key.length);
     }
+  }
+  return steps.length ? steps : undefined;
+}
+
+/** The line `steps` lead to, through each node's positions. */
+function lineVia(properties: CfnValue, positions: PositionIndex, steps: readonly PathStep[]): number | undefined {
+  let value: CfnValue = properties;
+  let line: number | undefined;
+  for (const step of steps) {
+    const info = positions.get(value as object);
+    line = typeof step === 'number' ? info?.items?.[step]?.line : info?.keys?.get(step)?.line;
+    value = (value as Record<string | number, CfnValue>)[step];
   }
   return line;
 }

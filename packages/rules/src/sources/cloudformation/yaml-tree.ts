@@ -19,10 +19,27 @@ export interface NodePositions {
   items?: Pos[];
 }
 
-/** The plain tree of a YAML/JSON text, with the positions of every map and sequence. */
+/**
+ * Where the maps and sequences of a tree are. The YAML path knows every node's position (a
+ * WeakMap); the JSON fast path finds them on demand, top-down: a node's positions are known once
+ * its parent's have been asked for.
+ */
+export interface PositionIndex {
+  get(node: object): NodePositions | undefined;
+  /**
+   * The line of the key or item `steps` lead to from `node` (whose positions must be reachable):
+   * a faster way than `get` along the path, where the index has one.
+   */
+  lineAlong?(node: object, steps: readonly PathStep[]): number | undefined;
+}
+
+/** A step down a tree: a map key, or a list index. */
+export type PathStep = string | number;
+
+/** The plain tree of a YAML/JSON text, with the positions of its maps and sequences. */
 export interface PositionedTree {
   root: CfnValue;
-  positions: WeakMap<object, NodePositions>;
+  positions: PositionIndex;
   /** Things worth telling the user that do not stop the parse (unsupported tags). */
   warnings: Array<{ message: string; pos: Pos }>;
 }

@@ -29,19 +29,10 @@ export function mappingKeys(mapping: EngineConfig['classification']): Map<string
 }
 /** A mapping is fixed for a run; every resource asks for its keys. */
 const keysByMapping = new WeakMap<EngineConfig['classification'], Map<string, string>>();
-/** Entries per resource and mapping: the level resolver and two rules ask for them. Callers must not change the list. */
-const entriesByResource = new WeakMap<Resource, { mapping: EngineConfig['classification']; entries: ClassificationEntry[] }>();
+
 
 /** Every classification key/value a resource carries, from tags, Glue parameters and LF-tags. */
-export function classificationEntries(resource: Resource, mapping: EngineConfig['classification']): readonly ClassificationEntry[] {
-  const hit = entriesByResource.get(resource);
-  if (hit && hit.mapping === mapping) return hit.entries;
-  const entries = computeEntries(resource, mapping);
-  entriesByResource.set(resource, { mapping, entries });
-  return entries;
-}
-
-function computeEntries(resource: Resource, mapping: EngineConfig['classification']): ClassificationEntry[] {
+export function classificationEntries(resource: Resource, mapping: EngineConfig['classification']): ClassificationEntry[] {
   const keys = mappingKeys(mapping);
   const out: ClassificationEntry[] = [];
   for (const [key, value] of Object.entries(resource.tags)) {

@@ -84,7 +84,7 @@ function keyLookup(pairs: readonly ResourcePair[], side: 'base' | 'head'): Map<s
 }
 
 function contextOf(resources: readonly Resource[], config: EngineConfig): RuleContext {
-  const index = new ResourceIndex(resources);
+  const index = ResourceIndex.of(resources);
   return { index, config, level: levelResolver(index, config) };
 }
 

@@ -4,9 +4,25 @@ import { isScopeRule } from '../rules/types';
 import type { EngineConfig } from '../config/types';
 import type { Evaluation, FindingLocation } from './types';
 
-/** Where a resource is, in the shape findings carry. */
+/**
+ * Where a resource is, in the shape findings carry. The location at the resource's own line is
+ * shared (a scan makes one per evaluation, most of them there; locations are never changed once
+ * made).
+ */
 export function locate(resource: Resource, sourcePath?: string): FindingLocation {
   const line = (sourcePath !== undefined ? resource.propertyLines?.[sourcePath] : undefined) ?? resource.location.line;
+  if (line !== resource.location.line) return makeLocation(resource, line);
+  let loc = locations.get(resource);
+  if (!loc) {
+    loc = makeLocation(resource, line);
+    locations.set(resource, loc);
+  }
+  return loc;
+}
+/** The location at the resource's own line, per resource (most evaluations point there). */
+const locations = new WeakMap<Resource, FindingLocation>();
+
+function makeLocation(resource: Resource, line: number | undefined): FindingLocation {
   const loc: FindingLocation = { id: resource.id, type: resource.type, file: resource.location.file, format: resource.location.format };
   if (line !== undefined) loc.line = line;
   if (line !== undefined && line === resource.location.line && resource.location.column !== undefined) loc.column = resource.location.column;

@@ -10,7 +10,18 @@ import type { ResourceIndex } from './resource-index';
  * a Glue table by its database (Lake Formation tables inherit their database's LF-tags) — because
  * the data they hold is the same data. The strictest level found wins.
  */
+/** One resolver per index and config: the scan and the diff of the same resources ask alike. */
+const resolvers = new WeakMap<ResourceIndex, { config: EngineConfig; resolve: (r: Resource) => Level | undefined }>();
+
 export function levelResolver(index: ResourceIndex, config: EngineConfig): (r: Resource) => Level | undefined {
+  const hit = resolvers.get(index);
+  if (hit && hit.config === config) return hit.resolve;
+  const resolve = makeResolver(index, config);
+  resolvers.set(index, { config, resolve });
+  return resolve;
+}
+
+function makeResolver(index: ResourceIndex, config: EngineConfig): (r: Resource) => Level | undefined {
   const cache = new Map<Resource, Level | undefined>();
   const own = (r: Resource): Level | undefined => {
     let level: Level | undefined;

@@ -7,7 +7,24 @@ import { isUnknown } from '../model';
  * `aws_kms_key.orders.arn`, `${aws_kms_key.orders.arn}`), an ARN, a KMS key id or alias, or a
  * physical name. Rules follow references only through this index.
  */
+/** Indexes by resource list: the scan and the diff of the same resources share one (and its memos). */
+const shared = new WeakMap<readonly Resource[], ResourceIndex>();
+
 export class ResourceIndex {
+  /**
+   * The index of a final resource list (linked, not changed any more), shared by everyone who asks
+   * for the same list: the rules' per-index memos (effective permissions, statements, levels)
+   * then serve both the scan and the diff of those resources.
+   */
+  static of(resources: readonly Resource[]): ResourceIndex {
+    let hit = shared.get(resources);
+    if (!hit) {
+      hit = new ResourceIndex(resources);
+      shared.set(resources, hit);
+    }
+    return hit;
+  }
+
   private readonly byId = new Map<string, Resource>();
   private readonly byArn = new Map<string, Resource>();
   private readonly byName = new Map<string, Resource[]>();

@@ -50,7 +50,8 @@ export async function scan(files: readonly SourceFile[], options: ScanOptions): 
   return {
     ...result,
     inputs: parsed.inputs.map((i) => ({ path: i.path, format: i.format, resources: i.result.resources.length })),
-    resources: groups.flat(),
+    // One group (the usual case) is handed on as it is, so the diff finds its index again.
+    resources: groups.length === 1 ? groups[0] : groups.flat(),
     moves: parsed.inputs.flatMap((i) => i.result.moves ?? []),
     errors,
     notes,
@@ -83,7 +84,7 @@ export function evaluateGroups(groups: readonly Resource[][], options: EvaluateO
   const levelOf = new Map<Resource, ReturnType<RuleContext['level']>>();
   const byId = new Map<string, Resource>();
   for (const resources of groups) {
-    const index = new ResourceIndex(resources);
+    const index = ResourceIndex.of(resources);
     const ctx: RuleContext = { index, config, level: levelResolver(index, config) };
     evaluations.push(...evaluateRules(rules, resources, ctx));
     for (const r of resources) {

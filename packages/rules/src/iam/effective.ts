@@ -53,6 +53,46 @@ export interface PermissionsContext {
  * `withinBoundary`). SCPs and session policies only ever narrow access and are ignored.
  */
 export function effectivePermissions(principal: Resource, ctx: PermissionsContext): EffectivePermissions {
+  let byPrincipal = memo.get(ctx.index);
+  if (!byPrincipal) {
+    byPrincipal = new WeakMap();
+    memo.set(ctx.index, byPrincipal);
+  }
+  let hit = byPrincipal.get(principal);
+  if (!hit) {
+    hit = compute(principal, ctx);
+    byPrincipal.set(principal, hit);
+  }
+  return hit;
+}
+
+/** Per index and principal: the escalation rule of the scan and the change rules of the diff ask alike. Callers must not change the result. */
+const memo = new WeakMap<ResourceIndex, WeakMap<Resource, EffectivePermissions>>();
+
+/**
+ * The resources of the input a principal's permissions are read from: itself, the policies and
+ * groups its statements come from, its permissions boundary. When none of them changed between two
+ * versions, neither did its access.
+ */
+export function permissionSources(eff: EffectivePermissions, index: ResourceIndex): Resource[] {
+  const ids = new Set<string>([eff.principal]);
+  for (const g of [...eff.allows, ...eff.denies]) {
+    ids.add(g.resourceId);
+    if (g.group) ids.add(g.group);
+  }
+  if (eff.boundary?.kind === 'resolved') ids.add(eff.boundary.name);
+  const out = new Set<Resource>();
+  for (const id of ids) {
+    const r = index.get(id);
+    if (!r) continue;
+    out.add(r);
+    // Attachment resources that name the principal or a group of it (their policies are sources too).
+    if (PRINCIPAL_TYPES.includes(r.type)) for (const a of attachingResources(index).get(r) ?? []) out.add(a);
+  }
+  return [...out];
+}
+
+function compute(principal: Resource, ctx: PermissionsContext): EffectivePermissions {
   const out: EffectivePermissions = { principal: principal.id, allows: [], denies: [], awsManaged: [], gaps: [] };
   const seenPolicies = new Set<string>();
   collect(principal, ctx.index, out, seenPolicies, undefined);

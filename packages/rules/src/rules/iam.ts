@@ -449,6 +449,17 @@ function sensitiveTables(ctx: RuleContext): SensitiveTables {
   return hit;
 }
 
+/** `anyOf(actions.map((a) => coversAction(s, a)))`, stopping at the first action covered. */
+function coversAnyOf(s: PolicyStatement, actions: readonly string[]): V<boolean> {
+  let maybe: V<boolean> = false;
+  for (const a of actions) {
+    const c = coversAction(s, a);
+    if (c === true) return true;
+    if (maybe === false && c !== false) maybe = c;
+  }
+  return maybe;
+}
+
 const leadingKeys: Rule = {
   id: 'dynamodb.leading-keys',
   pillar: 'identity',
@@ -474,7 +485,9 @@ const leadingKeys: Rule = {
       applicable: () => tables.tables.length > 0,
       judge(ws) {
         const s = ws.statement;
-        const itemAccess = allOf([isAllow(s), anyOf(ITEM_ACTIONS.map((a) => coversAction(s, a)))]);
+        const allows = isAllow(s);
+        if (allows === false) return undefined;
+        const itemAccess = allOf([allows, coversAnyOf(s, ITEM_ACTIONS)]);
         if (itemAccess === false) return undefined;
         const noLeadingKeys = not(hasConditionKey(s, (k) => k.toLowerCase() === 'dynamodb:leadingkeys'));
         const describe = (list: readonly Resource[]) =>

@@ -319,3 +319,44 @@ resource "aws_iam_role_policy" "app" {
     expect(report(newAccess, await tf(module(['s3:*'])), await tf(module(['s3:*'])))).toEqual([]);
   });
 });
+
+describe('a principal that did not change: its access changes only through what it is given elsewhere', () => {
+  const withPolicy = (resourceYaml: string) => role([allow('dynamodb:GetItem', ORDERS)], { extra: resourceYaml });
+  const managedYaml = (actions: string[], type = 'AWS::IAM::ManagedPolicy') => `  Extra:
+    Type: ${type}
+    Properties:
+${type === 'AWS::IAM::Policy' ? '      PolicyName: extra\n' : ''}      Roles: [{ Ref: AppRole }]
+      PolicyDocument: ${JSON.stringify({ Version: '2012-10-17', Statement: [allow(actions, ORDERS)] })}
+`;
+  it('a managed policy attached by its Roles gains an action: new access on the role', () => {
+    const r = one(report(newAccess, withPolicy(managedYaml(['dynamodb:Query'])), withPolicy(managedYaml(['dynamodb:Query', 'dynamodb:DeleteItem']))));
+    expect(r.message).toContain('DeleteItem');
+    expect(r.resource).toBe('AppRole');
+  });
+  it('a new managed policy attached to an unchanged role: new access', () => {
+    expect(one(report(newAccess, withPolicy(''), withPolicy(managedYaml(['dynamodb:DeleteItem'])))).message).toContain('DeleteItem');
+  });
+  it('a Deny policy resource removed: the Deny is weakened', () => {
+    const denyYaml = `  Guard:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Roles: [{ Ref: AppRole }]
+      PolicyDocument: ${JSON.stringify({ Version: '2012-10-17', Statement: [deny('dynamodb:DeleteTable')] })}
+`;
+    const base = role([allow('dynamodb:*', ORDERS)], { extra: denyYaml });
+    const head = role([allow('dynamodb:*', ORDERS)]);
+    expect(verdicts(report(denyWeakened, base, head))).toEqual(['fail AppRole']);
+  });
+  it('nothing changed anywhere: nothing to report', () => {
+    expect(report(newAccess, withPolicy(managedYaml(['dynamodb:Query'])), withPolicy(managedYaml(['dynamodb:Query'])))).toEqual([]);
+  });
+  it('Terraform: an attachment of AdministratorAccess added to an unchanged role', async () => {
+    const module = (attach: boolean) => `
+resource "aws_iam_role" "app" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+${attach ? 'resource "aws_iam_policy_attachment" "admin" {\n  name       = "admin"\n  roles      = [aws_iam_role.app.name]\n  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n' : ''}`;
+    const r = one(report(newAccess, await tf(module(false)), await tf(module(true))));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'aws_iam_role.app' });
+  });
+});

@@ -3,6 +3,7 @@ import type { CheckResult, RuleContext } from '../../rules/types';
 import { diffAccess, type AccessDiff, type NewGrant } from '../../iam/access-diff';
 import { describeGroup, groupGrants, type GrantLevel } from '../../iam/access-groups';
 import { documentView, EMPTY_VIEW, principalView, type AccessView, type SourcedStatement } from '../../iam/access-view';
+import { effectivePermissions, permissionSources } from '../../iam/effective';
 import { findEscalationPaths, type EscalationMatch } from '../../iam/escalation';
 import { ownAccountOf } from '../../iam/principal';
 import type { PolicyOwner } from '../../iam/principal-include';
@@ -60,9 +61,27 @@ function accessOf(r: Resource | undefined, rc: RuleContext): AccessView {
   return held ? documentView(held.document, r.id, held.path, ownerOf(r)) : EMPTY_VIEW;
 }
 
+const NOTHING_NEW: AccessDiff = Object.freeze({ grants: [], weakenedDenies: [], opaque: [], unknown: [], unknownDenies: [] }) as unknown as AccessDiff;
+
+/**
+ * A principal that did not change, whose permissions come (in both versions) only from resources
+ * that did not change, has the same access: most principals of a pull request, which then need no
+ * comparison. The sources are those effective permissions were read from — policies, groups,
+ * attachments, the boundary — so a policy attached, detached or edited elsewhere still counts.
+ */
+function sourcesUnchanged(pair: ResourcePair, ctx: ChangeContext): boolean {
+  if (pair.change !== 'unchanged' || !pair.base || !pair.head) return false;
+  const unchanged = (r: Resource) => ctx.pairOf(r)?.change === 'unchanged';
+  return (
+    permissionSources(effectivePermissions(pair.base, ctx.base), ctx.base.index).every(unchanged) &&
+    permissionSources(effectivePermissions(pair.head, ctx.head), ctx.head.index).every(unchanged)
+  );
+}
+
 /** What head grants that base did not, for a principal or a resource-based policy; undefined when head has no such resource. */
 function accessDiffOf(pair: ResourcePair, ctx: ChangeContext): AccessDiff | undefined {
   if (!pair.head) return undefined;
+  if (PRINCIPAL_TYPES.includes(pair.head.type) && sourcesUnchanged(pair, ctx)) return NOTHING_NEW;
   if (!PRINCIPAL_TYPES.includes(pair.head.type) && !resourcePolicyOf(pair.head, ctx.head.index) && !(pair.base && resourcePolicyOf(pair.base, ctx.base.index))) return undefined;
   return memoised(ctx, `access\u0000${pair.key}`, () => diffAccess(accessOf(pair.base, ctx.base), accessOf(pair.head, ctx.head)));
 }

@@ -41,22 +41,35 @@ export class Resolver {
   resolve(v: CfnValue, depth = 0): Resolved {
     if (depth > MAX_RESOLVE_DEPTH) return unknown('value is nested too deeply');
     if (v === null || typeof v !== 'object' || isUnknown(v)) return v;
+    // Copy on write: a list or map without an intrinsic function below it resolves to itself, so
+    // the plain parts of a template are not copied (nothing changes a tree once read).
     if (Array.isArray(v)) {
-      const out: CfnValue[] = [];
-      for (const item of v) {
-        const r = this.resolve(item, depth + 1);
-        if (r !== NO_VALUE) out.push(r);
+      let out: CfnValue[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const r = this.resolve(v[i], depth + 1);
+        if (out === undefined && r !== v[i]) out = v.slice(0, i);
+        if (out !== undefined && r !== NO_VALUE) out.push(r);
       }
-      return out;
+      return out ?? v;
     }
     const fn = intrinsicName(v);
     if (fn) return this.call(fn, v[fn], depth + 1);
-    const out: CfnMap = {};
-    for (const [k, item] of Object.entries(v)) {
+    let out: CfnMap | undefined;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      const item = v[k];
       const r = this.resolve(item, depth + 1);
-      if (r !== NO_VALUE) setKey(out, k, r);
+      if (out === undefined && r !== item) {
+        out = {};
+        // The keys before this one resolved to themselves.
+        for (const before in v) {
+          if (before === k) break;
+          if (Object.prototype.hasOwnProperty.call(v, before)) setKey(out, before, v[before]);
+        }
+      }
+      if (out !== undefined && r !== NO_VALUE) setKey(out, k, r);
     }
-    return out;
+    return out ?? v;
   }
 
   /** Resolves a value where `AWS::NoValue` has no meaning (it becomes null). */

@@ -21,34 +21,57 @@ export interface PropertiesAnchor {
  * resource, so a large template is not walked property by property.
  */
 export function propertyLines(properties: CfnValue, positions: PositionIndex, anchor?: PropertiesAnchor): Record<string, number> {
-  let all: Record<string, number> | undefined;
-  const whole = () => {
-    if (!all) {
-      reach(positions, anchor);
-      all = allLines(properties, positions);
-    }
-    return all;
-  };
-  const one = (path: string): number | undefined => {
-    const steps = stepsOf(properties, path);
-    if (!steps) return undefined;
-    if (anchor && positions.lineAlong) return positions.lineAlong(anchor.node, [...anchor.steps, ...steps]);
-    reach(positions, anchor);
-    return lineVia(properties, positions, steps);
-  };
-  return new Proxy({} as Record<string, number>, {
-    get: (_t, key) => (typeof key !== 'string' ? undefined : all ? all[key] : one(key)),
-    has: (_t, key) => typeof key === 'string' && key in whole(),
-    ownKeys: () => Reflect.ownKeys(whole()),
-    getOwnPropertyDescriptor: (_t, key) => {
-      const d = Reflect.getOwnPropertyDescriptor(whole(), key);
-      return d && { ...d, configurable: true };
-    },
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  });
+  const state: LinesState = { properties, positions, anchor };
+  return new Proxy(state as unknown as Record<string, number>, HANDLER);
 }
+
+/** What one resource's lazy record holds; the proxy's target (one handler serves every resource). */
+interface LinesState {
+  properties: CfnValue;
+  positions: PositionIndex;
+  anchor: PropertiesAnchor | undefined;
+  /** Lines already looked up: several rules point at the same statement or property. */
+  seen?: Map<string, number | undefined>;
+  all?: Record<string, number>;
+}
+
+function whole(t: LinesState): Record<string, number> {
+  if (!t.all) {
+    reach(t.positions, t.anchor);
+    t.all = allLines(t.properties, t.positions);
+  }
+  return t.all;
+}
+
+function one(t: LinesState, path: string): number | undefined {
+  if (t.all) return t.all[path];
+  const seen = (t.seen ??= new Map());
+  if (seen.has(path)) return seen.get(path);
+  const line = lookUp(t, path);
+  seen.set(path, line);
+  return line;
+}
+
+function lookUp(t: LinesState, path: string): number | undefined {
+  const steps = stepsOf(t.properties, path);
+  if (!steps) return undefined;
+  if (t.anchor && t.positions.lineAlong) return t.positions.lineAlong(t.anchor.node, [...t.anchor.steps, ...steps]);
+  reach(t.positions, t.anchor);
+  return lineVia(t.properties, t.positions, steps);
+}
+
+const HANDLER: ProxyHandler<Record<string, number>> = {
+  get: (t, key) => (typeof key === 'string' ? one(t as unknown as LinesState, key) : undefined),
+  has: (t, key) => typeof key === 'string' && key in whole(t as unknown as LinesState),
+  ownKeys: (t) => Reflect.ownKeys(whole(t as unknown as LinesState)),
+  getOwnPropertyDescriptor: (t, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(whole(t as unknown as LinesState), key);
+    return d && { ...d, configurable: true };
+  },
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false,
+};
 
 /** Asks for positions from the anchor down to the properties, so an index that finds them top-down has them. */
 function reach(positions: PositionIndex, anchor: PropertiesAnchor | undefined): void {
@@ -103,13 +126,14 @@ function stepsOf(properties: CfnValue, path: string): PathStep[] | undefined {
   for (let depth = 0; rest.length > 0; depth++) {
     if (depth > MAX_DEPTH || value === null || typeof value !== 'object' || intrinsicName(value)) return undefined;
     if (Array.isArray(value)) {
-      const m = /^\[(0|[1-9]\d*)\]/.exec(rest);
-      if (!m) return undefined;
-      const i = Number(m[1]);
+      const close = rest.indexOf(']');
+      const digits = rest.slice(1, close);
+      if (rest[0] !== '[' || close < 2 || !/^(0|[1-9]\d*)$/.test(digits)) return undefined;
+      const i = Number(digits);
       if (i >= value.length) return undefined;
       steps.push(i);
       value = value[i];
-      rest = rest.slice(m[0].length);
+      rest = rest.slice(close + 1);
     } else {
       if (!isMapValue(value)) return undefined;
       // Below the top level a key follows a dot.
@@ -118,8 +142,8 @@ function stepsOf(properties: CfnValue, path: string): PathStep[] | undefined {
         rest = rest.slice(1);
       }
       let key: string | undefined;
-      for (const k of Object.keys(value)) {
-        if (!rest.startsWith(k)) continue;
+      for (const k in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, k) || !rest.startsWith(k)) continue;
         const next = rest[k.length];
         if ((next === undefined || next === '.' || next === '[') && (key === undefined || k.length > key.length)) key = k;
       }

@@ -35,8 +35,12 @@ export function sameValue(a: CfnValue, b: CfnValue, depth = 0): boolean {
 /** The intrinsic function a map stands for (`Ref`, `Fn::Sub`, …), if it is one. */
 export function intrinsicName(v: CfnValue | undefined): string | undefined {
   if (!isMapValue(v)) return undefined;
-  const keys = Object.keys(v);
-  if (keys.length !== 1) return undefined;
-  const k = keys[0];
-  return k === 'Ref' || k.startsWith('Fn::') ? k : undefined;
+  // The one own key, without building a key list (asked of every map of every template).
+  let only: string | undefined;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::')) ? only : undefined;
 }

@@ -66,7 +66,10 @@ function toEvaluation(rule: AnyRule, severity: Severity, resource: Resource, res
     severity,
     verdict: result.verdict,
     message: result.message,
-    resource: locate(resource, path),
+    // Lines serve findings (what a user goes to fix); a pass points at its resource, and its
+    // `path` still names the property. Looking up the line of every passing property of a large
+    // template would cost as much as the checks.
+    resource: locate(resource, result.verdict === 'pass' ? undefined : path),
   };
   if (path !== undefined) ev.path = path;
   if (result.related?.length) ev.related = result.related;

@@ -21,6 +21,7 @@ export interface Evaluation {
   severity: Severity;
   verdict: Verdict;
   message: string;
+  /** Where it points: for a failure or unknown, the line of `path`; for a pass, the resource's own line. */
   resource: FindingLocation;
   /** Source property path that decides the verdict (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled`). */
   path?: string;

@@ -12,7 +12,8 @@ export const RESOURCE_POLICY_TYPES: readonly string[] = [
   'AWS::S3::BucketPolicy',
   'AWS::SecretsManager::Secret',
   'AWS::SecretsManager::ResourcePolicy',
-  'AWS::Glue::ResourcePolicy',
+  // The Data Catalog policy (Terraform aws_glue_resource_policy; CloudFormation has no such resource).
+  'Pillarguard::Glue::ResourcePolicy',
 ];
 
 export interface HeldPolicy {

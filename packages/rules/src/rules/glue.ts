@@ -85,13 +85,13 @@ function describeConnection(ref: V<string>, ctx: RuleContext): string {
 
 // ---------------------------------------------------------------- glue.security-configuration
 
-interface ModeRequirement {
+export interface ModeRequirement {
   field: 's3EncryptionMode' | 'cloudWatchEncryptionMode' | 'jobBookmarksEncryptionMode';
   label: string;
   expected: string;
 }
 
-const MODES: readonly ModeRequirement[] = [
+export const GLUE_ENCRYPTION_MODES: readonly ModeRequirement[] = [
   { field: 's3EncryptionMode', label: 'S3 encryption', expected: 'SSE-KMS' },
   { field: 'cloudWatchEncryptionMode', label: 'CloudWatch Logs encryption', expected: 'SSE-KMS' },
   { field: 'jobBookmarksEncryptionMode', label: 'job bookmark encryption', expected: 'CSE-KMS' },
@@ -123,7 +123,7 @@ const securityConfiguration: Rule = {
     const config = ctx.index.resolve(ref, [SECURITY_CONFIGURATION]);
     if (!config) return unknownResult(`security configuration ${JSON.stringify(ref)} is not defined in the scanned input: cannot check its encryption modes.`, path);
     // Crawlers have no job bookmarks; only the settings they use are required of them.
-    const modes = resource.type === 'AWS::Glue::Crawler' ? MODES.filter((m) => m.field !== 'jobBookmarksEncryptionMode') : MODES;
+    const modes = resource.type === 'AWS::Glue::Crawler' ? GLUE_ENCRYPTION_MODES.filter((m) => m.field !== 'jobBookmarksEncryptionMode') : GLUE_ENCRYPTION_MODES;
     const wrong: string[] = [];
     const unclear: string[] = [];
     for (const m of modes) {

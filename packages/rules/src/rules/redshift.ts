@@ -16,7 +16,7 @@ const PARAMETER_GROUP = ['AWS::Redshift::ClusterParameterGroup'] as const;
  * its config parameters, where an unset parameter is treated as false too — the IaC does not
  * enforce it.
  */
-function redshiftSetting(resource: Resource, name: string, ctx: RuleContext): { setting: Setting | Unknown; path: string } {
+export function redshiftSetting(resource: Resource, name: string, ctx: RuleContext): { setting: Setting | Unknown; path: string } {
   if (resource.type === WORKGROUP) {
     const value = resource.facets.database?.parameters?.[name];
     const setting: Setting = value === undefined ? { value: 'false', where: 'the workgroup config parameters', explicit: false } : { value, where: 'the workgroup config parameters', explicit: true };

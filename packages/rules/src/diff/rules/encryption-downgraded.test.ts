@@ -103,3 +103,130 @@ describe('encryption.downgraded: keys AWS manages, known from AWS Config', () =>
     expect(r.message).toContain(`→ encrypted with an AWS-managed key (${managed.id})`);
   });
 });
+
+describe('encryption.downgraded: Glue security configurations, jobs and the Data Catalog', () => {
+  /** S3, CloudWatch and bookmark modes of the `Etl` configuration; the job names `config` (or none). */
+  interface Glue {
+    s3?: string;
+    cw?: string;
+    bookmarks?: string;
+    /** The security configuration the job uses: `etl`, `other` (all DISABLED), `none`, or `unresolved`. */
+    job?: 'etl' | 'other' | 'none' | 'unresolved';
+    catalog?: string;
+    passwords?: string;
+  }
+  const KMS: Glue = { s3: 'SSE-KMS', cw: 'SSE-KMS', bookmarks: 'CSE-KMS', job: 'etl', catalog: 'SSE-KMS', passwords: 'true' };
+
+  function cfnGlue(v: Glue): string {
+    const modes = [
+      v.s3 ? `        S3Encryptions: [{ S3EncryptionMode: ${v.s3}, KmsKeyArn: !GetAtt EtlKey.Arn }]` : '',
+      v.cw ? `        CloudWatchEncryption: { CloudWatchEncryptionMode: ${v.cw}, KmsKeyArn: !GetAtt EtlKey.Arn }` : '',
+      v.bookmarks ? `        JobBookmarksEncryption: { JobBookmarksEncryptionMode: ${v.bookmarks}, KmsKeyArn: !GetAtt EtlKey.Arn }` : '',
+    ].filter(Boolean);
+    const job = { etl: '      SecurityConfiguration: !Ref EtlSecurity\n', other: '      SecurityConfiguration: !Ref OtherSecurity\n', none: '', unresolved: '      SecurityConfiguration: !Ref ConfigName\n' }[v.job ?? 'none'];
+    return `Parameters:
+  ConfigName: { Type: String }
+Resources:
+  EtlKey: { Type: AWS::KMS::Key, Properties: { EnableKeyRotation: true } }
+  EtlSecurity:
+    Type: AWS::Glue::SecurityConfiguration
+    Properties:
+      Name: etl-kms
+      EncryptionConfiguration:
+${modes.length ? modes.join('\n') : '        {}'}
+  OtherSecurity:
+    Type: AWS::Glue::SecurityConfiguration
+    Properties:
+      Name: other
+      EncryptionConfiguration: {}
+  EtlJob:
+    Type: AWS::Glue::Job
+    Properties:
+      Role: etl
+      Command: { Name: glueetl, ScriptLocation: s3://scripts/etl.py }
+${job}  CatalogSettings:
+    Type: AWS::Glue::DataCatalogEncryptionSettings
+    Properties:
+      CatalogId: "111122223333"
+      DataCatalogEncryptionSettings:
+        EncryptionAtRest: { CatalogEncryptionMode: ${v.catalog ?? 'DISABLED'}, SseAwsKmsKeyId: !GetAtt EtlKey.Arn }
+        ConnectionPasswordEncryption: { ReturnConnectionPasswordEncrypted: ${v.passwords ?? 'false'}, KmsKeyId: !GetAtt EtlKey.Arn }
+`;
+  }
+
+  function tfGlue(v: Glue): string {
+    const block = (name: string, attr: string, mode: string | undefined) => (mode ? `    ${name} {\n      ${attr} = "${mode}"\n      kms_key_arn = aws_kms_key.etl.arn\n    }\n` : '');
+    const job = { etl: '  security_configuration = aws_glue_security_configuration.etl.name\n', other: '  security_configuration = aws_glue_security_configuration.other.name\n', none: '', unresolved: '  security_configuration = var.config_name\n' }[v.job ?? 'none'];
+    return `variable "config_name" {}
+resource "aws_kms_key" "etl" {
+  enable_key_rotation = true
+}
+resource "aws_glue_security_configuration" "etl" {
+  name = "etl-kms"
+  encryption_configuration {
+${block('cloudwatch_encryption', 'cloudwatch_encryption_mode', v.cw)}${block('job_bookmarks_encryption', 'job_bookmarks_encryption_mode', v.bookmarks)}${block('s3_encryption', 's3_encryption_mode', v.s3)}  }
+}
+resource "aws_glue_security_configuration" "other" {
+  name = "other"
+  encryption_configuration {
+  }
+}
+resource "aws_glue_job" "etl" {
+  name     = "etl"
+  role_arn = "arn:aws:iam::111122223333:role/etl"
+  command {
+    script_location = "s3://scripts/etl.py"
+  }
+${job}}
+resource "aws_glue_data_catalog_encryption_settings" "catalog" {
+  data_catalog_encryption_settings {
+    encryption_at_rest {
+      catalog_encryption_mode = "${v.catalog ?? 'DISABLED'}"
+      sse_aws_kms_key_id      = aws_kms_key.etl.arn
+    }
+    connection_password_encryption {
+      return_connection_password_encrypted = ${v.passwords ?? 'false'}
+      aws_kms_key_id                       = aws_kms_key.etl.arn
+    }
+  }
+}
+`;
+  }
+
+  describe.each([
+    { name: 'CloudFormation', config: 'EtlSecurity', job: 'EtlJob', catalog: 'CatalogSettings', build: async (v: Glue) => cfn(cfnGlue(v)) },
+    { name: 'Terraform', config: 'aws_glue_security_configuration.etl', job: 'aws_glue_job.etl', catalog: 'aws_glue_data_catalog_encryption_settings.catalog', build: async (v: Glue) => tf(tfGlue(v)) },
+  ])('$name', ({ config, job, catalog, build }) => {
+    const run = async (base: Glue, head: Glue) => report(encryptionDowngraded, await build(base), await build(head));
+    it('says nothing while everything stays on KMS, or when a mode moves onto KMS', async () => {
+      expect(await run(KMS, KMS)).toEqual([]);
+      expect(await run({ ...KMS, s3: 'SSE-S3' }, KMS)).toEqual([]);
+    });
+    it('a configuration mode leaving KMS: on the configuration, and on the job that uses it, with before → after', async () => {
+      const results = await run(KMS, { ...KMS, s3: 'SSE-S3' });
+      expect(verdicts(results).sort()).toEqual([`fail ${config}`, `fail ${job}`].sort());
+      expect(results.find((r) => r.resource === config)?.message).toBe('Glue S3 encryption with KMS removed: SSE-KMS → SSE-S3.');
+      expect(results.find((r) => r.resource === job)?.related).toEqual([config]);
+    });
+    it('a mode left out is DISABLED', async () => {
+      const results = await run(KMS, { ...KMS, bookmarks: undefined });
+      expect(results.find((r) => r.resource === config)?.message).toBe('Glue job bookmark encryption with KMS removed: CSE-KMS → DISABLED.');
+    });
+    it('a job that drops its configuration, or swaps it for a weaker one, loses all three', async () => {
+      expect(verdicts(await run(KMS, { ...KMS, job: 'none' }))).toEqual([`fail ${job}`, `fail ${job}`, `fail ${job}`]);
+      const swapped = await run(KMS, { ...KMS, job: 'other' });
+      expect(swapped).toHaveLength(3);
+      expect(swapped[0].message).toMatch(/→ DISABLED \(security configuration \S+\)\.$/);
+    });
+    it('a job whose head configuration cannot be resolved: unknown', async () => {
+      expect(verdicts(await run(KMS, { ...KMS, job: 'unresolved' }))).toEqual([`unknown ${job}`, `unknown ${job}`, `unknown ${job}`]);
+    });
+    it('the Data Catalog: encryption at rest and connection password encryption turned off', async () => {
+      const results = await run(KMS, { ...KMS, catalog: 'DISABLED', passwords: 'false' });
+      expect(results.map((r) => [r.verdict, r.resource, r.message])).toEqual([
+        ['fail', catalog, 'Data Catalog encryption at rest removed: SSE-KMS → DISABLED.'],
+        ['fail', catalog, 'Data Catalog connection password encryption removed: encrypted → not encrypted.'],
+      ]);
+    });
+  });
+});

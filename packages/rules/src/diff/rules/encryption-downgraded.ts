@@ -4,6 +4,7 @@ import type { RuleContext } from '../../rules/types';
 import { describeAtRest, effectiveAtRest, keyOf } from '../../rules/support';
 import type { ChangeRule } from '../types';
 import { bothSides, lost, type State } from './protection';
+import { glueDowngrades, GLUE_ENCRYPTED_TYPES } from './encryption-glue';
 
 /** Data stores whose encryption at rest the model records (`encryption`), and trails (`trail.kmsKey`). */
 const ENCRYPTED_TYPES = [
@@ -18,6 +19,7 @@ const ENCRYPTED_TYPES = [
   'AWS::Logs::LogGroup',
   'AWS::Kinesis::Stream',
   'AWS::CloudTrail::Trail',
+  ...GLUE_ENCRYPTED_TYPES,
 ] as const;
 
 const TRAIL = 'AWS::CloudTrail::Trail';
@@ -64,7 +66,9 @@ function keysOf(r: Resource, ctx: RuleContext): string[] {
  * `encryption.downgraded`: a data store (or a trail's logs) encrypted with a customer-managed key
  * in base is, in head, encrypted with an AWS-managed or AWS-owned key, or not at all. Both sides
  * are judged with their own context, so a key that head turns into an `alias/aws/*` reference
- * counts as the downgrade it is.
+ * counts as the downgrade it is. Glue: a security configuration's S3, CloudWatch or bookmark mode
+ * leaving KMS, a job or crawler dropping or swapping its configuration for a weaker one, the Data
+ * Catalog's encryption at rest or of connection passwords turned off (encryption-glue.ts).
  */
 export const encryptionDowngraded: ChangeRule = {
   kind: 'change',
@@ -89,6 +93,10 @@ export const encryptionDowngraded: ChangeRule = {
   compare(pair, ctx) {
     const sides = bothSides(pair);
     if (!sides) return undefined;
+    if ((GLUE_ENCRYPTED_TYPES as readonly string[]).includes(sides.head.type)) {
+      const results = glueDowngrades(sides.base, sides.head, ctx).filter((r): r is NonNullable<typeof r> => r !== undefined);
+      return results.length ? results : undefined;
+    }
     const related = [...new Set([...keysOf(sides.base, ctx.base), ...keysOf(sides.head, ctx.head)])];
     const path = sides.head.type === TRAIL ? 'trail.kmsKey' : 'encryption.atRest';
     return lost(

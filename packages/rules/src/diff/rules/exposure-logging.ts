@@ -1,7 +1,10 @@
 import type { Resource, V } from '../../model';
 import { isUnknown, unknown } from '../../model';
 import type { CheckResult } from '../../rules/types';
-import type { ExposureCheck } from './exposure-check';
+import { redshiftSetting } from '../../rules/redshift';
+import { describeSetting, isOn } from '../../rules/parameters';
+import type { ChangeContext } from '../types';
+import type { ExposureCheck, Sides } from './exposure-check';
 import { flagState, lost, orDefault, type State } from './protection';
 
 /** Redshift cluster audit logging (`LoggingProperties` / `aws_redshift_logging`; default off). */
@@ -32,13 +35,43 @@ function logExports(base: Resource, head: Resource): CheckResult | undefined {
   return lost({ label, path: 'logging.logExports' }, beforeState, afterState);
 }
 
-/** A trail that stopped logging (`IsLogging`, default true) or covers one region only (`IsMultiRegionTrail`, default false). */
+/**
+ * A trail that stopped logging (`IsLogging`, default true), covers one region only
+ * (`IsMultiRegionTrail`, default false), or no longer writes digest files to prove its logs were
+ * not altered (`EnableLogFileValidation`, default false).
+ */
 function trail(base: Resource, head: Resource): Array<CheckResult | undefined> {
-  const flag = (r: Resource, field: 'isLogging' | 'multiRegion', dflt: boolean, on: string, off: string) => flagState(orDefault(r.facets.trail?.[field], dflt), on, off);
+  const flag = (r: Resource, field: 'isLogging' | 'multiRegion' | 'logFileValidation', dflt: boolean, on: string, off: string) => flagState(orDefault(r.facets.trail?.[field], dflt), on, off);
   return [
     lost({ label: 'CloudTrail logging', path: 'trail.isLogging', verb: 'turned off' }, flag(base, 'isLogging', true, 'logging', 'not logging'), flag(head, 'isLogging', true, 'logging', 'not logging')),
     lost({ label: 'CloudTrail multi-region coverage', path: 'trail.multiRegion' }, flag(base, 'multiRegion', false, 'multi-region', 'single region'), flag(head, 'multiRegion', false, 'multi-region', 'single region')),
+    lost(
+      { label: 'CloudTrail log-file validation', path: 'trail.logFileValidation', verb: 'turned off' },
+      flag(base, 'logFileValidation', false, 'validated', 'not validated'),
+      flag(head, 'logFileValidation', false, 'validated', 'not validated'),
+    ),
   ];
+}
+
+const USER_ACTIVITY = 'enable_user_activity_logging';
+
+/**
+ * Redshift user activity logging (every query run): a cluster reads `enable_user_activity_logging`
+ * from its parameter group (none or a default group: off), a serverless workgroup from its config
+ * parameters — so a group edited elsewhere, swapped or dropped reads as a change of the cluster.
+ */
+function userActivityLogging({ base, head }: Sides, ctx: ChangeContext): CheckResult | undefined {
+  if (!['AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup'].includes(head.type) || base.type !== head.type) return undefined;
+  const side = (r: Resource, rc: ChangeContext['base']): { state: State; path: string; related: string[] } => {
+    const { setting, path } = redshiftSetting(r, USER_ACTIVITY, rc);
+    if (isUnknown(setting)) return { state: flagState(setting, '', ''), path, related: [] };
+    const state: State = isUnknown(setting.value) ? flagState(setting.value, '', '') : { holds: isOn(setting.value), text: describeSetting(USER_ACTIVITY, setting) };
+    return { state, path, related: setting.related ?? [] };
+  };
+  const before = side(base, ctx.base);
+  const after = side(head, ctx.head);
+  const related = [...new Set([...before.related, ...after.related])];
+  return lost({ label: 'Redshift user activity logging', path: after.path, verb: 'turned off', ...(related.length ? { related } : {}) }, before.state, after.state);
 }
 
 const CONTINUOUS_LOG_ARG = '--enable-continuous-cloudwatch-log';
@@ -56,4 +89,7 @@ function continuousLogging(base: Resource, head: Resource): CheckResult | undefi
 }
 
 /** A resource that stopped recording who did what. */
-export const loggingExposure: ExposureCheck = ({ base, head }) => [auditLogging(base, head), logExports(base, head), ...trail(base, head), continuousLogging(base, head)];
+export const loggingExposure: ExposureCheck = (sides, ctx) => {
+  const { base, head } = sides;
+  return [auditLogging(base, head), userActivityLogging(sides, ctx), logExports(base, head), ...trail(base, head), continuousLogging(base, head)];
+};

@@ -360,3 +360,47 @@ ${attach ? 'resource "aws_iam_policy_attachment" "admin" {\n  name       = "admi
     expect(r).toMatchObject({ verdict: 'fail', resource: 'aws_iam_role.app' });
   });
 });
+
+describe('iam.new-access on Terraform resource policies: the Glue Data Catalog and a secret policy resource', () => {
+  const catalog = (principals: string[], actions: string[] = ['glue:GetTable', 'glue:GetTables']) => `
+data "aws_caller_identity" "current" {}
+resource "aws_glue_resource_policy" "catalog" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = ${JSON.stringify(principals)} }
+      Action    = ${JSON.stringify(actions)}
+      Resource  = "arn:aws:glue:eu-west-1:111122223333:*"
+    }]
+  })
+}
+`;
+  it('another account granted catalog reads: reported on the catalog policy', async () => {
+    const r = one(report(newAccess, await tf(catalog(['arn:aws:iam::111122223333:role/etl'])), await tf(catalog(['arn:aws:iam::111122223333:role/etl', 'arn:aws:iam::444455556666:root']))));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'aws_glue_resource_policy.catalog' });
+    expect(r.message).toMatch(/^the resource policy of aws_glue_resource_policy\.catalog allows access the base version did not: glue Read: .*GetTable.* to AWS:arn:aws:iam::444455556666:root/);
+  });
+  it('a new write action on the catalog; and a reordered principal list is no change', async () => {
+    expect(one(report(newAccess, await tf(catalog(['arn:aws:iam::444455556666:root'])), await tf(catalog(['arn:aws:iam::444455556666:root'], ['glue:GetTable', 'glue:GetTables', 'glue:DeleteTable'])))).message).toContain('DeleteTable');
+    const two = ['arn:aws:iam::111122223333:role/etl', 'arn:aws:iam::444455556666:root'];
+    expect(report(newAccess, await tf(catalog(two)), await tf(catalog([...two].reverse())))).toEqual([]);
+  });
+  it('aws_secretsmanager_secret_policy: a new reader is new access', async () => {
+    const secret = (principals: string[]) => `
+resource "aws_secretsmanager_secret" "db" {
+  name = "db"
+}
+resource "aws_secretsmanager_secret_policy" "db" {
+  secret_arn = aws_secretsmanager_secret.db.arn
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = ${JSON.stringify(principals)} }, Action = "secretsmanager:GetSecretValue", Resource = "*" }]
+  })
+}
+`;
+    const r = one(report(newAccess, await tf(secret(['arn:aws:iam::111122223333:role/app'])), await tf(secret(['arn:aws:iam::111122223333:role/app', 'arn:aws:iam::111122223333:role/analytics']))));
+    expect(r).toMatchObject({ verdict: 'fail', resource: 'aws_secretsmanager_secret_policy.db' });
+    expect(r.message).toContain('GetSecretValue on * to AWS:arn:aws:iam::111122223333:role/analytics');
+  });
+});

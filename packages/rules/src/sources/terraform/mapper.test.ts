@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unknown } from '../../model';
 import { mapTerraformResources, TERRAFORM_TO_CFN_TYPE } from './index';
 import { mapOne, tf } from './test-support';
@@ -38,7 +40,10 @@ describe('common mapping', () => {
       expect(tfType).toMatch(/^aws_/);
     }
     expect(TERRAFORM_TO_CFN_TYPE.aws_lakeformation_permissions).toBe('AWS::LakeFormation::PrincipalPermissions');
-    expect(Object.keys(TERRAFORM_TO_CFN_TYPE)).toHaveLength(58);
+    // Every type the registry maps is documented in MAPPING.md.
+    const mapping = readFileSync(join(__dirname, '../MAPPING.md'), 'utf8');
+    expect(Object.keys(TERRAFORM_TO_CFN_TYPE).filter((t) => !new RegExp(`\\b${t}\\b`).test(mapping))).toEqual([]);
+    expect(Object.keys(TERRAFORM_TO_CFN_TYPE)).toHaveLength(60);
   });
 
   it('never throws on odd shapes', () => {

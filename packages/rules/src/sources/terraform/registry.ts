@@ -1,6 +1,6 @@
 import { cloudtrail } from './services/cloudtrail';
 import { dynamodbTable } from './services/dynamodb';
-import { glueCatalogDatabase, glueCatalogEncryption, glueCatalogTable, glueConnection, glueCrawler, glueJob, glueSecurityConfiguration } from './services/glue';
+import { glueCatalogDatabase, glueCatalogEncryption, glueCatalogTable, glueConnection, glueCrawler, glueJob, glueResourcePolicy, glueSecurityConfiguration } from './services/glue';
 import * as iam from './services/iam';
 import { kmsAlias, kmsKey } from './services/kms';
 import { lakeFormationDataCellsFilter, lakeFormationPermissions, lakeFormationResourceTags, lakeFormationSettings, lakeFormationTag } from './services/lakeformation';
@@ -9,7 +9,7 @@ import { securityGroup, securityGroupRule, vpc, vpcEndpoint, vpcSecurityGroupEgr
 import { dbInstance, dbParameterGroup, rdsCluster, rdsClusterInstance, rdsClusterParameterGroup } from './services/rds';
 import { redshiftCluster, redshiftParameterGroup, redshiftServerlessNamespace, redshiftServerlessWorkgroup } from './services/redshift';
 import { s3Bucket, s3BucketPolicy } from './services/s3';
-import { secret, secretRotation } from './services/secrets';
+import { secret, secretPolicy, secretRotation } from './services/secrets';
 import type { TypeMapping } from './services/types';
 
 /** Every Terraform AWS resource type that becomes a resource of its own (MAPPING.md's table). */
@@ -48,6 +48,7 @@ export const TYPE_MAPPINGS: Readonly<Record<string, TypeMapping>> = {
   aws_iam_access_key: iam.iamAccessKey,
   aws_secretsmanager_secret: secret,
   aws_secretsmanager_secret_rotation: secretRotation,
+  aws_secretsmanager_secret_policy: secretPolicy,
   aws_glue_job: glueJob,
   aws_glue_crawler: glueCrawler,
   aws_glue_security_configuration: glueSecurityConfiguration,
@@ -55,6 +56,7 @@ export const TYPE_MAPPINGS: Readonly<Record<string, TypeMapping>> = {
   aws_glue_connection: glueConnection,
   aws_glue_catalog_database: glueCatalogDatabase,
   aws_glue_catalog_table: glueCatalogTable,
+  aws_glue_resource_policy: glueResourcePolicy,
   aws_lakeformation_permissions: lakeFormationPermissions,
   aws_lakeformation_lf_tag: lakeFormationTag,
   aws_lakeformation_resource_lf_tags: lakeFormationResourceTags,

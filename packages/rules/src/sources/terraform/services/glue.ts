@@ -115,3 +115,17 @@ export const glueCatalogTable: TypeMapping = {
     };
   },
 };
+
+/**
+ * aws_glue_resource_policy: the Data Catalog's resource-based policy (one per account and
+ * region), which can grant other accounts and principals access to databases and tables.
+ * CloudFormation and AWS Config have no such resource, hence the Pillarguard type.
+ */
+export const glueResourcePolicy: TypeMapping = {
+  cfnType: 'Pillarguard::Glue::ResourcePolicy',
+  map(r, ctx) {
+    r.mark('resourcePolicy', 'policy');
+    const policy = r.raw('policy');
+    return { facets: policy === undefined || policy === null || policy === '' ? {} : { resourcePolicy: ctx.policies.resolve(policy, 'policy') } };
+  },
+};

@@ -31,3 +31,13 @@ export const secretRotation: TypeMapping = {
     return { facets: { secret: target === undefined ? {} : { rotates: target } } };
   },
 };
+
+/** aws_secretsmanager_secret_policy: the secret's resource-based policy as a resource of its own (as CloudFormation's AWS::SecretsManager::ResourcePolicy). */
+export const secretPolicy: TypeMapping = {
+  cfnType: 'AWS::SecretsManager::ResourcePolicy',
+  map(r, ctx) {
+    r.mark('resourcePolicy', 'policy');
+    const policy = r.raw('policy');
+    return { facets: policy === undefined || policy === null || policy === '' ? {} : { resourcePolicy: ctx.policies.resolve(policy, 'policy') } };
+  },
+};

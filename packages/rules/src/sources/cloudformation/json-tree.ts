@@ -98,7 +98,8 @@ function countKeys(v: CfnValue): number {
     for (const item of v) n += countKeys(item);
     return n;
   }
-  for (const key of Object.keys(v)) n += 1 + countKeys((v as Record<string, CfnValue>)[key]);
+  // for-in over a parsed object: its own keys only (JSON.parse makes plain objects), no key list.
+  for (const key in v) n += 1 + countKeys((v as Record<string, CfnValue>)[key]);
   return n;
 }
 

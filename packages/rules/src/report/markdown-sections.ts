@@ -81,11 +81,25 @@ function remediationFlavours(f: Finding): Array<{ label: string; language: strin
   return wanted.filter((w) => w.snippet.trim() !== '');
 }
 
+/** Builds the address of a file (and line) of the reviewed version; the caller encodes it. */
+export type SourceUrl = (file: string, line?: number) => string | undefined;
+
+/**
+ * `file:line` as a link when the caller gives addresses (a PR comment links the head commit). The
+ * address must be an absolute https URL without spaces or angle brackets; anything else is shown
+ * as text, so input never decides where a link goes.
+ */
+function linked(text: string, f: Finding, sourceUrl: SourceUrl | undefined): string {
+  const url = sourceUrl?.(f.resource.file, f.resource.line);
+  if (url === undefined || !/^https:\/\/[^\s<>()]+$/.test(url)) return text;
+  return `[${text}](${url})`;
+}
+
 /**
  * One finding as Markdown. `shown` remembers which rule/format remediations were already printed,
  * so twenty failing tables carry one snippet, not twenty.
  */
-export function findingBlock(f: Finding, shown: Set<string>): string {
+export function findingBlock(f: Finding, shown: Set<string>, sourceUrl?: SourceUrl): string {
   const tags = [f.status !== 'present' ? f.status : '', f.verdict === 'unknown' ? 'could not be evaluated' : ''].filter(Boolean);
   const head = `**${codeSpan(f.ruleId)}** ${md(f.title)}${tags.length ? ` _(${tags.join(', ')})_` : ''}`;
   const resource = [`${md(f.resource.id)} (${md(f.resource.type)})`];
@@ -95,7 +109,7 @@ export function findingBlock(f: Finding, shown: Set<string>): string {
     head,
     '',
     `- **Resource:** ${resource.join(' · ')}`,
-    `- **Where:** ${mdWhere(f.resource.file, f.resource.line)}${f.path !== undefined ? ` · property ${md(f.path)}` : ''}`,
+    `- **Where:** ${linked(mdWhere(f.resource.file, f.resource.line), f, sourceUrl)}${f.path !== undefined ? ` · property ${md(f.path)}` : ''}`,
     `- **${f.verdict === 'unknown' ? 'Why unknown' : 'Problem'}:** ${md(f.message, MAX_MESSAGE)}`,
   ];
   if (f.level !== undefined) lines.push(`- **Classification:** ${f.level}`);

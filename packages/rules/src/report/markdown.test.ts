@@ -140,3 +140,21 @@ describe('toMarkdownReport for a pull request', () => {
     expect(md.slice(md.indexOf(summary) - 20, md.indexOf(summary))).toMatch(/<details>\s*$/);
   });
 });
+
+describe('toMarkdownReport: links to the reviewed version', () => {
+  const withFinding = () => {
+    const r = emptyScan();
+    r.findings = [{ id: 'x', ruleId: 'kms.rotation', pillar: 'encryption', severity: 'high', title: 'Keys rotate', verdict: 'fail', status: 'introduced', message: 'rotation off', resource: { id: 'Key', type: 'AWS::KMS::Key', file: 'stacks/a b.yaml', format: 'cloudformation', line: 7 }, remediation: { cloudformation: '', terraform: '' } }];
+    return r;
+  };
+  it('links file:line to the address the caller builds', () => {
+    const md = toMarkdownReport(withFinding(), { tool: TOOL, sourceUrl: (file, line) => `https://github.com/acme/infra/blob/${'a'.repeat(40)}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}` });
+    expect(md).toContain(`- **Where:** [stacks/a b\\.yaml:7](https://github.com/acme/infra/blob/${'a'.repeat(40)}/stacks/a%20b.yaml#L7)`);
+  });
+  it('refuses an address that is not a plain https URL (the text stays unlinked)', () => {
+    for (const bad of ['javascript:alert(1)', 'http://x', 'https://x/a b', 'https://x/(y)']) {
+      const md = toMarkdownReport(withFinding(), { tool: TOOL, sourceUrl: () => bad });
+      expect(md).toContain('- **Where:** stacks/a b\\.yaml:7\n');
+    }
+  });
+});

@@ -14,6 +14,7 @@ import {
   severityGroupSummary,
   skippedSection,
   suppressedLine,
+  type SourceUrl,
   verdictSection,
 } from './markdown-sections';
 import { compareLocated, compareText, sortFindings } from './order';
@@ -34,7 +35,7 @@ interface Section {
   separator: string;
 }
 
-function sectionsOf(result: ScanResult): Section[] {
+function sectionsOf(result: ScanResult, sourceUrl?: SourceUrl): Section[] {
   const findings = sortFindings(result.findings);
   // In a pull request, findings that were already there are not news: collapsed, after the new ones.
   const open = findings.filter((f) => isOpen(f) && f.status !== 'persisting');
@@ -53,13 +54,13 @@ function sectionsOf(result: ScanResult): Section[] {
     sections.push({
       heading: first ? '## Findings' : undefined,
       details: { summary: severityGroupSummary(severity, group.length), open: severity === 'critical' || severity === 'high' },
-      entries: group.map((f) => findingBlock(f, shown)),
+      entries: group.map((f) => findingBlock(f, shown, sourceUrl)),
       separator: '\n\n',
     });
     first = false;
   }
   if (persisting.length) {
-    sections.push({ details: { summary: `Already present before this change — ${plural(persisting.length, 'finding')}`, open: false }, entries: persisting.map((f) => findingBlock(f, shown)), separator: '\n\n' });
+    sections.push({ details: { summary: `Already present before this change — ${plural(persisting.length, 'finding')}`, open: false }, entries: persisting.map((f) => findingBlock(f, shown, sourceUrl)), separator: '\n\n' });
   }
   const suppressed = findings.filter((f: Finding) => f.suppressed && f.status !== 'resolved');
   if (suppressed.length) sections.push({ details: { summary: `Suppressed — ${plural(suppressed.length, 'accepted risk')}`, open: false }, entries: suppressed.map(suppressedLine), separator: '\n' });
@@ -100,7 +101,7 @@ export function toMarkdownReport(result: ScanResult, options: MarkdownReportOpti
   const footer = `<sub>${escapeMarkdown(`${options.tool.name} ${options.tool.version}`)} · ${escapeMarkdown(result.generatedAt)}</sub>`;
 
   const head = blocks.join('\n\n');
-  const sections = sectionsOf(result);
+  const sections = sectionsOf(result, options.sourceUrl);
   const room = maxLength - footer.length - 3; // "\n\n" before the footer, "\n" after it
   // Everything if it fits; otherwise again, keeping room for the notice that says what is missing.
   let body = fill(head, sections, room);

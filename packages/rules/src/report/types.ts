@@ -43,6 +43,8 @@ export interface MarkdownReportOptions {
   title?: string;
   /** Maximum length in UTF-16 code units (default 65,000, under GitHub's 65,536-character comment limit). */
   maxLength?: number;
+  /** Address of a finding's file and line (a PR comment links the head commit); each path segment encoded by the caller. */
+  sourceUrl?: (file: string, line?: number) => string | undefined;
 }
 
 export interface SarifOptions {

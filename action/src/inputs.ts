@@ -27,7 +27,7 @@ export interface Approvers {
   teams: Array<{ org: string; slug: string }>;
 }
 
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'] as const;
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
 const COMMENT = ['always', 'on-change', 'never'] as const;
 /** GitHub logins: alphanumerics and single hyphens, at most 39 characters. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;

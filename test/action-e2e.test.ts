@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { GitHubDouble } from './github-double/server';
+
+/*
+ * The committed action bundle (action/dist, copied alone to a temporary directory so it cannot
+ * lean on the repository's node_modules) run as GitHub runs it — `node dist/index.js` with an
+ * event payload file and INPUT_* variables — against the local double of the REST API.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const run = promisify(execFile);
+jest.setTimeout(120_000);
+
+const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
+const BASE_FILES = [{ path: 'infra/main.tf', content: read('examples/pr/base/main.tf') }, { path: 'README.md', content: '# infra\n' }];
+const HEAD_FILES = [{ path: 'infra/main.tf', content: read('examples/pr/head/main.tf') }, { path: 'README.md', content: '# infra\n' }];
+
+let bundleDir: string;
+beforeAll(() => {
+  bundleDir = mkdtempSync(path.join(tmpdir(), 'pillarguard-action-'));
+  cpSync(path.join(ROOT, 'action/dist'), path.join(bundleDir, 'dist'), { recursive: true });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+async function runAction(url: string, event: string, payload: object, inputs: Record<string, string>): Promise<Run> {
+  const work = mkdtempSync(path.join(tmpdir(), 'pillarguard-run-'));
+  const files = { event: path.join(work, 'event.json'), output: path.join(work, 'output'), summary: path.join(work, 'summary.md') };
+  writeFileSync(files.event, JSON.stringify(payload));
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: 'acme/infra',
+    GITHUB_API_URL: url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: work,
+    'INPUT_GITHUB-TOKEN': 'ghs_testtoken',
+    INPUT_CONFIG: '.github/pillarguard.yml',
+    INPUT_COMMENT: 'always',
+    'INPUT_FAIL-ON': 'none',
+    INPUT_LABEL: 'pillarguard: approval required',
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  let code = 0;
+  let stdout: string;
+  try {
+    stdout = (await run(process.execPath, [path.join(bundleDir, 'dist/index.js')], { cwd: work, env })).stdout;
+  } catch (e) {
+    const err = e as { code: number; stdout: string };
+    code = err.code;
+    stdout = err.stdout;
+  }
+  const outputs: Record<string, string> = {};
+  const raw = readFileSync(files.output, 'utf8');
+  for (const m of raw.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
+  return { code, stdout, outputs, summary: readFileSync(files.summary, 'utf8') };
+}
+
+describe('the action bundle, end to end against the GitHub API double', () => {
+  let gh: GitHubDouble;
+  let url: string;
+  let base: string;
+  let head: string;
+  const payload = () => ({ action: 'synchronize', pull_request: { number: 7, user: { login: 'dev' }, base: { sha: base, repo: { full_name: 'acme/infra' } }, head: { sha: head, repo: { full_name: 'acme/infra' } } } });
+
+  beforeEach(async () => {
+    gh = new GitHubDouble();
+    url = await gh.start();
+    base = gh.commit(BASE_FILES);
+    head = gh.commit(HEAD_FILES);
+    gh.pull(7, { files: [{ filename: 'infra/main.tf', status: 'modified' }] });
+  });
+  afterEach(() => gh.stop());
+
+  it('a risky PR: one comment, a failing check, review requested from the approvers, label set, outputs', async () => {
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead, dev' });
+    expect({ code: r.code, stdout: r.stdout }).toMatchObject({ code: 0 });
+    const pr = gh.pulls.get(7)!;
+    expect(pr.comments).toHaveLength(1);
+    expect(pr.comments[0].body).toMatch(/^<!-- pillarguard:sticky-comment -->\n\*\*⛔ Approval required\*\* from `lead`, `dev`/);
+    expect(pr.comments[0].body).toContain(`](https://github.com/acme/infra/blob/${head}/infra/main.tf#L`);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({ name: 'pillarguard', head_sha: head, status: 'completed', conclusion: 'failure' });
+    expect(gh.checkRuns[0].output?.annotations?.length).toBeGreaterThan(0);
+    // The author is an approver but is not asked to review their own change.
+    expect(pr.requestedReviewers.users).toEqual(['lead']);
+    expect(pr.labels).toEqual(['pillarguard: approval required']);
+    expect(r.outputs).toMatchObject({ 'requires-approval': 'true', approved: 'false' });
+    expect(Number(r.outputs['findings-introduced'])).toBeGreaterThan(0);
+    expect(r.summary).toContain('Approval required');
+    expect(r.stdout).not.toContain('ghs_testtoken');
+  });
+
+  it("an approver's approval of the head, then a review event: the check passes, the label goes, the comment is updated in place", async () => {
+    await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    gh.review(7, 'lead', 'APPROVED', head);
+    const r = await runAction(url, 'pull_request_review', { ...payload(), action: 'submitted' }, { approvers: 'lead' });
+    expect(r.code).toBe(0);
+    const pr = gh.pulls.get(7)!;
+    expect(pr.comments).toHaveLength(1);
+    expect(pr.comments[0].body).toContain('**✅ Approved** by `lead`');
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(pr.labels).toEqual([]);
+    expect(r.outputs).toMatchObject({ 'requires-approval': 'true', approved: 'true' });
+  });
+
+  it('the author approving their own PR does not count', async () => {
+    gh.review(7, 'dev', 'APPROVED', head);
+    await runAction(url, 'pull_request', payload(), { approvers: 'dev' });
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('an event it does not handle: a message and success, nothing written', async () => {
+    const r = await runAction(url, 'push', {}, {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('push event');
+    expect(gh.log.length).toBe(0);
+  });
+
+  it('invalid inputs fail the step with every problem named', async () => {
+    const r = await runAction(url, 'pull_request', payload(), { 'fail-on': 'urgent', comment: 'sometimes' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('fail-on: "urgent"');
+    expect(r.stdout).toContain('comment: "sometimes"');
+    expect(r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+  });
+});

@@ -138,4 +138,72 @@ describe('the action bundle, end to end against the GitHub API double', () => {
     expect(r.stdout).toContain('comment: "sometimes"');
     expect(r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
   });
+
+  it('an approval stays valid across a push that changes nothing risky, and lapses when the risky content changes', async () => {
+    await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    gh.review(7, 'lead', 'APPROVED', head);
+    const approvedHead = head;
+    // An unrelated push (documentation only): the approval on the older commit still covers it.
+    head = gh.commit([...HEAD_FILES.filter((f) => f.path !== 'README.md'), { path: 'README.md', content: '# infra\n\nMore words.\n' }]);
+    gh.pulls.get(7)!.files = [{ filename: 'infra/main.tf', status: 'modified' }, { filename: 'README.md', status: 'modified' }];
+    let r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: head, conclusion: 'success' });
+    expect(r.outputs.approved).toBe('true');
+    // A push that grants more: the approval no longer covers it.
+    const riskier = HEAD_FILES[0].content.replace('"dynamodb:GetItem"', '"dynamodb:GetItem", "dynamodb:DeleteTable"');
+    expect(riskier).not.toBe(HEAD_FILES[0].content);
+    head = gh.commit([{ path: 'infra/main.tf', content: riskier }, { path: 'README.md', content: '# infra\n' }]);
+    r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: head, conclusion: 'failure' });
+    expect(r.outputs.approved).toBe('false');
+    expect(gh.pulls.get(7)!.comments[0].body).toContain(`\`lead\` on ${approvedHead.slice(0, 7)}`);
+  });
+
+  it('two runs at once leave exactly one comment', async () => {
+    await Promise.all([runAction(url, 'pull_request', payload(), { approvers: 'lead' }), runAction(url, 'pull_request', payload(), { approvers: 'lead' })]);
+    expect(gh.pulls.get(7)!.comments).toHaveLength(1);
+  });
+
+  it('server errors are retried; a rate limit is waited out', async () => {
+    gh.faults.push({ match: /\/pulls\/7\/files$/, status: 502, times: 2 });
+    gh.faults.push({ match: /\/git\/trees\//, status: 403, times: 1, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) } });
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(r.code).toBe(0);
+    expect(gh.calls().filter((c) => c.endsWith('/pulls/7/files'))).toHaveLength(3);
+    expect(r.stdout).toMatch(/rate limit/);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('a read-only token (a fork PR): the job summary is written and the step fails with a clear message', async () => {
+    gh.readOnly = true;
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(r.code).toBe(1);
+    expect(r.summary).toContain('Approval required');
+    expect(r.stdout).toMatch(/::error::setting the commit status .*HTTP 403.*The gate could not publish its verdict, so this step fails\./);
+  });
+
+  it('a pull request beyond the 3,000 files GitHub lists fails closed and says why', async () => {
+    gh.pulls.get(7)!.files = [{ filename: 'infra/main.tf', status: 'modified' }, ...Array.from({ length: 3000 }, (_, i) => ({ filename: `docs/page${i}.md`, status: 'added' }))];
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(r.code).toBe(1);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure', output: { title: 'Could not check this pull request (fails closed)' } });
+    expect(gh.pulls.get(7)!.comments[0].body).toContain('more files than GitHub lists \\(3,000\\)');
+  });
+
+  it('hostile names from the PR are escaped: no HTML, mention, link or image reaches the comment', async () => {
+    const hostile = `${HEAD_FILES[0].content}\nresource "aws_s3_bucket" "evil" {\n  bucket = "@octocat <img src=x onerror=alert(1)> [click](https://evil.example) ![i](https://evil.example/i.png) | table |"\n}\n`;
+    head = gh.commit([{ path: 'infra/main.tf', content: hostile }, { path: 'README.md', content: '# infra\n' }]);
+    await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    const body = gh.pulls.get(7)!.comments[0].body;
+    expect(body).toContain('octocat');
+    for (const bad of ['<img', '@octocat', '](https://evil.example)', '![i]', 'onerror=alert(1)>']) expect([bad, body.includes(bad)]).toEqual([bad, false]);
+  });
+
+  it('a changed file that cannot be parsed requires approval', async () => {
+    head = gh.commit([{ path: 'infra/main.tf', content: 'resource "aws_s3_bucket" "x" {\n  bucket = \n' }, { path: 'README.md', content: '# infra\n' }]);
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(r.outputs['requires-approval']).toBe('true');
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+    expect(gh.pulls.get(7)!.comments[0].body).toContain('infra/main.tf');
+  });
 });

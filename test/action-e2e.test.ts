@@ -108,8 +108,13 @@ describe('the action bundle, end to end against the GitHub API double', () => {
   it("an approver's approval of the head, then a review event: the check passes, the label goes, the comment is updated in place", async () => {
     await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
     gh.review(7, 'lead', 'APPROVED', head);
+    const before = gh.log.length;
     const r = await runAction(url, 'pull_request_review', { ...payload(), action: 'submitted' }, { approvers: 'lead' });
     expect(r.code).toBe(0);
+    // The commit was evaluated already: no file is read again, the same check run is updated.
+    expect(gh.calls().slice(before).filter((c) => /git\/(trees|blobs)|pulls\/7\/files/.test(c))).toEqual([]);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(r.outputs['findings-introduced']).toMatch(/^[1-9]\d*$/);
     const pr = gh.pulls.get(7)!;
     expect(pr.comments).toHaveLength(1);
     expect(pr.comments[0].body).toContain('**✅ Approved** by `lead`');
@@ -205,5 +210,22 @@ describe('the action bundle, end to end against the GitHub API double', () => {
     expect(r.outputs['requires-approval']).toBe('true');
     expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
     expect(gh.pulls.get(7)!.comments[0].body).toContain('infra/main.tf');
+  });
+
+  it('a merge group is checked from the compare of its commits (no comment: there is no pull request)', async () => {
+    gh.compare = { files: [{ filename: 'infra/main.tf', status: 'modified' }] };
+    const r = await runAction(url, 'merge_group', { merge_group: { base_sha: base, head_sha: head } }, { approvers: 'lead' });
+    expect(r.code).toBe(0);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: head, conclusion: 'failure' });
+    expect(gh.pulls.get(7)!.comments).toHaveLength(0);
+  });
+
+  it('writes the SARIF file it is asked for', async () => {
+    const sarif = path.join(mkdtempSync(path.join(tmpdir(), 'pillarguard-sarif-')), 'out.sarif');
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead', 'sarif-file': sarif });
+    expect(r.outputs['sarif-file']).toBe(sarif);
+    const doc = JSON.parse(readFileSync(sarif, 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    expect(doc.version).toBe('2.1.0');
+    expect(doc.runs[0].results.length).toBeGreaterThan(0);
   });
 });

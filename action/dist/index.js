@@ -69533,18 +69533,26 @@ async function step(doing, call) {
 // src/github/checks.ts
 var CHECK_NAME = "pillarguard";
 var BATCH = 50;
-async function publishGate(client, repo, sha, gate2) {
+async function publishGate(client, repo, sha, gate2, existingCheckRun) {
   const conclusion = gate2.success ? "success" : "failure";
   const summary2 = gate2.summary.length > 65e3 ? `${gate2.summary.slice(0, 64900)}
 
 \u2026 (truncated)` : gate2.summary;
   try {
+    if (existingCheckRun !== void 0) {
+      try {
+        await client.rest.checks.update({ ...repo, check_run_id: existingCheckRun, status: "completed", conclusion, output: { title: gate2.title, summary: summary2 } });
+        return { via: "check-run", id: existingCheckRun };
+      } catch (e) {
+        if (e.status !== 404) throw e;
+      }
+    }
     const first = gate2.annotations.slice(0, BATCH);
     const { data } = await client.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: sha, status: "completed", conclusion, output: { title: gate2.title, summary: summary2, annotations: first } });
     for (let i = BATCH; i < gate2.annotations.length; i += BATCH) {
       await step("adding annotations to the check run", () => client.rest.checks.update({ ...repo, check_run_id: data.id, output: { title: gate2.title, summary: summary2, annotations: gate2.annotations.slice(i, i + BATCH) } }));
     }
-    return "check-run";
+    return { via: "check-run", id: data.id };
   } catch (e) {
     if (e instanceof GitHubError) throw e;
     if (e.status !== 403) throw describeGitHubError("creating the check run", e);
@@ -69553,7 +69561,7 @@ async function publishGate(client, repo, sha, gate2) {
     "setting the commit status (the token may not create check runs)",
     () => client.rest.repos.createCommitStatus({ ...repo, sha, state: conclusion, context: CHECK_NAME, description: gate2.title.slice(0, 140) })
   );
-  return "status";
+  return { via: "status" };
 }
 
 // src/metadata.ts
@@ -69571,7 +69579,11 @@ function decodeMeta(body) {
     const v = JSON.parse(Buffer.from(m[1], "base64").toString("utf8"));
     if (v.version !== 1 || typeof v.headSha !== "string" || typeof v.fingerprint !== "string" || typeof v.requiresApproval !== "boolean" || !Array.isArray(v.seen)) return void 0;
     const seen = v.seen.filter((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && SHA2.test(e[0]) && typeof e[1] === "string");
-    return { version: 1, headSha: v.headSha, fingerprint: v.fingerprint, requiresApproval: v.requiresApproval, seen };
+    const out = { version: 1, headSha: v.headSha, fingerprint: v.fingerprint, requiresApproval: v.requiresApproval, seen };
+    const n = (x) => typeof x === "number" && Number.isInteger(x) && x >= 0;
+    if (v.verdict && n(v.verdict.blocking) && n(v.verdict.problems) && n(v.verdict.reasons) && n(v.verdict.introduced)) out.verdict = { blocking: v.verdict.blocking, problems: v.verdict.problems, reasons: v.verdict.reasons, introduced: v.verdict.introduced };
+    if (n(v.checkRunId)) out.checkRunId = v.checkRunId;
+    return out;
   } catch {
     return void 0;
   }
@@ -69776,6 +69788,7 @@ function readInputs(get) {
 }
 
 // src/render.ts
+var REPORT_TITLE = "# Pillarguard \u2014 pull request check";
 var COMMENT_LIMIT = 65e3;
 function gatePasses(v) {
   return v.problems.length === 0 && v.blocking === 0 && (!v.requiresApproval || v.approved);
@@ -69804,7 +69817,7 @@ ${encodeMeta(meta)}
     tool: { name: "pillarguard", version },
     approval: result.approval,
     baseScores: result.base.scores,
-    title: "Pillarguard \u2014 pull request check",
+    title: REPORT_TITLE.slice(2),
     sourceUrl,
     maxLength: COMMENT_LIMIT - head.length - tail.length - 2
   });
@@ -69822,9 +69835,15 @@ function annotationsOf(result) {
     message: `${f.resource.id}: ${f.message}`.slice(0, 64e3)
   }));
 }
+function gateTitle(v, reasons) {
+  if (v.problems.length) return "Could not check this pull request (fails closed)";
+  if (v.requiresApproval && !v.approved) return `Approval required (${reasons} reason${reasons === 1 ? "" : "s"})`;
+  if (v.blocking) return `${v.blocking} finding${v.blocking === 1 ? "" : "s"} at or above fail-on`;
+  return v.requiresApproval ? "Approved" : "No approval needed";
+}
 function gateResult(result, v, state, approvers) {
   const success = gatePasses(v);
-  const title = v.problems.length ? "Could not check this pull request (fails closed)" : v.requiresApproval && !v.approved ? `Approval required (${result.approval.reasons.length} reason${result.approval.reasons.length === 1 ? "" : "s"})` : v.blocking ? `${v.blocking} finding${v.blocking === 1 ? "" : "s"} at or above fail-on` : v.requiresApproval ? "Approved" : "No approval needed";
+  const title = gateTitle(v, result.approval.reasons.length);
   const reasons = result.approval.reasons.map((r) => `- ${escapeMarkdown(r.message)}`);
   const summary2 = [...verdictLines(v, state, approvers), ...reasons.length ? ["", "**Why approval is needed:**", ...reasons] : []].join("\n");
   return { success, title, summary: summary2, annotations: annotationsOf(result) };
@@ -69889,6 +69908,9 @@ async function run() {
 }
 async function gate(inputs, target, repo) {
   const client = createClient(inputs.token, { warn: (m) => core.warning(m), baseUrl: process.env.GITHUB_API_URL });
+  const existing = target.kind === "pull-request" ? await findSticky(client, repo, target.number) : void 0;
+  const previous = existing ? decodeMeta(existing.body) : void 0;
+  if (target.kind === "pull-request" && target.review && previous && await reviewOnly(client, repo, target, inputs, existing, previous)) return;
   const versions = inputs.basePath && inputs.headPath ? await localVersions(inputs) : await apiVersions(client, repo, target, inputs);
   const problems = [...versions.problems];
   let config = DEFAULT_CONFIG;
@@ -69905,36 +69927,63 @@ async function gate(inputs, target, repo) {
   const rank = (s2) => SEVERITIES.indexOf(s2);
   const blocking = inputs.failOn === "none" ? 0 : result.findings.filter((f) => f.status === "introduced" && !f.suppressed && rank(f.severity) <= rank(inputs.failOn)).length;
   const verdict3 = { requiresApproval: result.approval.required, approved: false, blocking, problems };
+  const meta = nextMeta(previous, target.headSha, fingerprint, result.approval.required);
+  meta.verdict = { blocking, problems: problems.length, reasons: result.approval.reasons.length, introduced: result.findings.filter((f) => f.status === "introduced").length };
   let state;
+  if (target.kind === "pull-request" && result.approval.required) {
+    state = await approvals(client, repo, target, inputs, meta, fingerprint);
+    verdict3.approved = state.approved;
+  }
+  const sourceUrl = (file, line) => `${github2.context.serverUrl}/${repo.owner}/${repo.repo}/blob/${target.headSha}/${file.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
+  await core.summary.addRaw(commentBody(result, verdict3, state, inputs.approvers, meta, sourceUrl, VERSION)).write().catch(() => void 0);
+  const published = await publish(client, repo, target.headSha, gateResult(result, verdict3, state, inputs.approvers), previous?.headSha === target.headSha ? previous.checkRunId : void 0);
+  if (published.via === "check-run") meta.checkRunId = published.id;
   if (target.kind === "pull-request") {
-    const existing = await findSticky(client, repo, target.number);
-    const meta = nextMeta(existing ? decodeMeta(existing.body) : void 0, target.headSha, fingerprint, result.approval.required);
-    if (result.approval.required) {
-      const reviews = await listReviews(client, repo, target.number);
-      const logins = [...new Set(reviews.map((r) => r.user?.login).filter((l) => !!l))];
-      const teamClient = inputs.approverToken ? createClient(inputs.approverToken, { warn: (m) => core.warning(m), baseUrl: process.env.GITHUB_API_URL }) : void 0;
-      const resolved = await resolveApprovers(logins, inputs.approvers, teamClient);
-      for (const p of resolved.problems) core.warning(p);
-      const seen = new Map(meta.seen);
-      state = approvalState(reviews, { author: target.author, isApprover: (l) => resolved.approvers.has(l), fingerprintAt: (sha) => seen.get(sha), current: fingerprint });
-      verdict3.approved = state.approved;
-    }
-    const sourceUrl = (file, line) => `${github2.context.serverUrl}/${repo.owner}/${repo.repo}/blob/${target.headSha}/${file.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
     const body = commentBody(result, verdict3, state, inputs.approvers, meta, sourceUrl, VERSION);
     const worthSaying = result.approval.required || result.findings.some((f) => f.status !== "persisting") || problems.length > 0;
     if (inputs.comment === "always" || inputs.comment === "on-change" && (worthSaying || existing)) await tolerate("writing the comment", () => upsertSticky(client, repo, target.number, body, existing));
-    await core.summary.addRaw(body).write().catch(() => void 0);
-    const needsReview = result.approval.required && !verdict3.approved && problems.length === 0;
-    if (needsReview) await tolerate("requesting reviews", () => requestReviews(client, repo, target.number, inputs.approvers, target.author));
-    await tolerate("updating the label", () => setLabel(client, repo, target.number, inputs.label, result.approval.required && !verdict3.approved));
+    await followUp(client, repo, target, inputs, result.approval.required, verdict3.approved, problems.length === 0);
   }
-  const published = await publishGate(client, repo, target.headSha, gateResult(result, verdict3, state, inputs.approvers)).catch((e) => {
-    throw new GitHubError(`${e.message} The gate could not publish its verdict, so this step fails.`);
-  });
-  core.info(`Pillarguard: ${gatePasses(verdict3) ? "passed" : "failed"} (${published === "check-run" ? "check run" : "commit status"} "pillarguard" on ${target.headSha.slice(0, 12)}).`);
   await writeReports(inputs, result);
   setOutputs({ requiresApproval: result.approval.required, approved: verdict3.approved, introduced: result.findings.filter((f) => f.status === "introduced").length });
+  core.info(`Pillarguard: ${gatePasses(verdict3) ? "passed" : "failed"} (${published.via === "check-run" ? "check run" : "commit status"} "pillarguard" on ${target.headSha.slice(0, 12)}).`);
   if (problems.length) core.setFailed(`Pillarguard could not check this pull request: ${problems.join("; ")}`);
+}
+async function approvals(client, repo, target, inputs, meta, fingerprint) {
+  const reviews = await listReviews(client, repo, target.number);
+  const logins = [...new Set(reviews.map((r) => r.user?.login).filter((l) => !!l))];
+  const teamClient = inputs.approverToken ? createClient(inputs.approverToken, { warn: (m) => core.warning(m), baseUrl: process.env.GITHUB_API_URL }) : void 0;
+  const resolved = await resolveApprovers(logins, inputs.approvers, teamClient);
+  for (const p of resolved.problems) core.warning(p);
+  const seen = new Map(meta.seen);
+  return approvalState(reviews, { author: target.author, isApprover: (l) => resolved.approvers.has(l), fingerprintAt: (sha) => seen.get(sha), current: fingerprint });
+}
+async function publish(client, repo, sha, result, checkRunId) {
+  return publishGate(client, repo, sha, result, checkRunId).catch((e) => {
+    throw new GitHubError(`${e.message} The gate could not publish its verdict, so this step fails.`);
+  });
+}
+async function followUp(client, repo, target, inputs, required, approved, decided) {
+  if (required && !approved && decided) await tolerate("requesting reviews", () => requestReviews(client, repo, target.number, inputs.approvers, target.author));
+  await tolerate("updating the label", () => setLabel(client, repo, target.number, inputs.label, required && !approved));
+}
+async function reviewOnly(client, repo, target, inputs, existing, meta) {
+  const at = existing.body.indexOf(REPORT_TITLE);
+  if (meta.headSha !== target.headSha || !meta.verdict || at < 0 || inputs.basePath) return false;
+  const verdict3 = { requiresApproval: meta.requiresApproval, approved: false, blocking: meta.verdict.blocking, problems: meta.verdict.problems ? ["see the earlier run of this commit"] : [] };
+  const state = meta.requiresApproval ? await approvals(client, repo, target, inputs, meta, meta.fingerprint) : void 0;
+  verdict3.approved = state?.approved ?? false;
+  const summary2 = `${verdictLines(verdict3, state, inputs.approvers).join("\n")}
+
+The full report is in the pull request's Pillarguard comment.`;
+  const published = await publish(client, repo, target.headSha, { success: gatePasses(verdict3), title: gateTitle(verdict3, meta.verdict.reasons), summary: summary2, annotations: [] }, meta.checkRunId);
+  const next = { ...meta, ...published.via === "check-run" ? { checkRunId: published.id } : {} };
+  const body = [MARKER, ...verdictLines(verdict3, state, inputs.approvers), "", existing.body.slice(at).replace(/<!-- pillarguard:meta [A-Za-z0-9+/=]+ -->/, encodeMeta(next))].join("\n");
+  if (inputs.comment !== "never") await tolerate("updating the comment", () => upsertSticky(client, repo, target.number, body, existing));
+  await followUp(client, repo, target, inputs, meta.requiresApproval, verdict3.approved, true);
+  setOutputs({ requiresApproval: meta.requiresApproval, approved: verdict3.approved, introduced: meta.verdict.introduced });
+  core.info(`Pillarguard: review re-evaluated without reading the files again: ${gatePasses(verdict3) ? "passed" : "failed"}.`);
+  return true;
 }
 async function tolerate(doing, call) {
   try {

@@ -9,13 +9,13 @@ import { targetOf, type Target } from './event';
 import { approvalFingerprint } from './fingerprint';
 import { createClient, type Client } from './github/client';
 import { publishGate } from './github/checks';
-import { findSticky, upsertSticky } from './github/comments';
+import { findSticky, upsertSticky, type StickyComment } from './github/comments';
 import { GitHubError, step } from './github/errors';
 import { changedFiles, commitTree, readFiles, type Repo } from './github/read';
 import { listReviews, requestReviews, resolveApprovers, setLabel } from './github/reviews';
 import { readInputs, type Inputs } from './inputs';
-import { decodeMeta, nextMeta } from './metadata';
-import { commentBody, gatePasses, gateResult, type Verdict } from './render';
+import { decodeMeta, encodeMeta, MARKER, nextMeta, type CommentMeta } from './metadata';
+import { commentBody, gatePasses, gateResult, gateTitle, REPORT_TITLE, verdictLines, type Verdict } from './render';
 import { considered, filesToRead, type TreeFile } from './selection';
 
 /** Same limit as the CLI's default: larger files are skipped, which fails closed. */
@@ -56,8 +56,11 @@ export async function run(): Promise<void> {
 async function gate(inputs: Inputs, target: Exclude<Target, { kind: 'unsupported' }>, repo: Repo): Promise<void> {
   // Tokens come from secrets, which the runner masks already; they are never printed here.
   const client = createClient(inputs.token, { warn: (m) => core.warning(m), baseUrl: process.env.GITHUB_API_URL });
-  const versions = inputs.basePath && inputs.headPath ? await localVersions(inputs) : await apiVersions(client, repo, target, inputs);
+  const existing = target.kind === 'pull-request' ? await findSticky(client, repo, target.number) : undefined;
+  const previous = existing ? decodeMeta(existing.body) : undefined;
+  if (target.kind === 'pull-request' && target.review && previous && (await reviewOnly(client, repo, target, inputs, existing!, previous))) return;
 
+  const versions = inputs.basePath && inputs.headPath ? await localVersions(inputs) : await apiVersions(client, repo, target, inputs);
   const problems = [...versions.problems];
   let config: EngineConfig = DEFAULT_CONFIG;
   if (versions.config) {
@@ -74,41 +77,80 @@ async function gate(inputs: Inputs, target: Exclude<Target, { kind: 'unsupported
   const rank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
   const blocking = inputs.failOn === 'none' ? 0 : result.findings.filter((f) => f.status === 'introduced' && !f.suppressed && rank(f.severity) <= rank(inputs.failOn)).length;
   const verdict: Verdict = { requiresApproval: result.approval.required, approved: false, blocking, problems };
+  const meta = nextMeta(previous, target.headSha, fingerprint, result.approval.required);
+  meta.verdict = { blocking, problems: problems.length, reasons: result.approval.reasons.length, introduced: result.findings.filter((f) => f.status === 'introduced').length };
 
   let state: ApprovalState | undefined;
+  if (target.kind === 'pull-request' && result.approval.required) {
+    state = await approvals(client, repo, target, inputs, meta, fingerprint);
+    verdict.approved = state.approved;
+  }
+  const sourceUrl = (file: string, line?: number) => `${github.context.serverUrl}/${repo.owner}/${repo.repo}/blob/${target.headSha}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
+  // The job summary first: it is written even when the token may write nothing to the PR.
+  await core.summary.addRaw(commentBody(result, verdict, state, inputs.approvers, meta, sourceUrl, VERSION)).write().catch(() => undefined);
+  const published = await publish(client, repo, target.headSha, gateResult(result, verdict, state, inputs.approvers), previous?.headSha === target.headSha ? previous.checkRunId : undefined);
+  if (published.via === 'check-run') meta.checkRunId = published.id;
+
   if (target.kind === 'pull-request') {
-    const existing = await findSticky(client, repo, target.number);
-    const meta = nextMeta(existing ? decodeMeta(existing.body) : undefined, target.headSha, fingerprint, result.approval.required);
-    if (result.approval.required) {
-      const reviews = await listReviews(client, repo, target.number);
-      const logins = [...new Set(reviews.map((r) => r.user?.login).filter((l): l is string => !!l))];
-      const teamClient = inputs.approverToken ? createClient(inputs.approverToken, { warn: (m) => core.warning(m), baseUrl: process.env.GITHUB_API_URL }) : undefined;
-      const resolved = await resolveApprovers(logins, inputs.approvers, teamClient);
-      for (const p of resolved.problems) core.warning(p);
-      const seen = new Map(meta.seen);
-      state = approvalState(reviews, { author: target.author, isApprover: (l) => resolved.approvers.has(l), fingerprintAt: (sha) => seen.get(sha), current: fingerprint });
-      verdict.approved = state.approved;
-    }
-    const sourceUrl = (file: string, line?: number) => `${github.context.serverUrl}/${repo.owner}/${repo.repo}/blob/${target.headSha}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
     const body = commentBody(result, verdict, state, inputs.approvers, meta, sourceUrl, VERSION);
     const worthSaying = result.approval.required || result.findings.some((f) => f.status !== 'persisting') || problems.length > 0;
     if (inputs.comment === 'always' || (inputs.comment === 'on-change' && (worthSaying || existing))) await tolerate('writing the comment', () => upsertSticky(client, repo, target.number, body, existing));
-    await core.summary.addRaw(body).write().catch(() => undefined);
-
-    const needsReview = result.approval.required && !verdict.approved && problems.length === 0;
-    if (needsReview) await tolerate('requesting reviews', () => requestReviews(client, repo, target.number, inputs.approvers, target.author));
-    await tolerate('updating the label', () => setLabel(client, repo, target.number, inputs.label, result.approval.required && !verdict.approved));
+    await followUp(client, repo, target, inputs, result.approval.required, verdict.approved, problems.length === 0);
   }
-
-  const published = await publishGate(client, repo, target.headSha, gateResult(result, verdict, state, inputs.approvers)).catch((e: unknown) => {
-    // Neither a check run nor a status could be written (a read-only token): the step fails instead.
-    throw new GitHubError(`${(e as Error).message} The gate could not publish its verdict, so this step fails.`);
-  });
-  core.info(`Pillarguard: ${gatePasses(verdict) ? 'passed' : 'failed'} (${published === 'check-run' ? 'check run' : 'commit status'} "pillarguard" on ${target.headSha.slice(0, 12)}).`);
 
   await writeReports(inputs, result);
   setOutputs({ requiresApproval: result.approval.required, approved: verdict.approved, introduced: result.findings.filter((f) => f.status === 'introduced').length });
+  core.info(`Pillarguard: ${gatePasses(verdict) ? 'passed' : 'failed'} (${published.via === 'check-run' ? 'check run' : 'commit status'} "pillarguard" on ${target.headSha.slice(0, 12)}).`);
   if (problems.length) core.setFailed(`Pillarguard could not check this pull request: ${problems.join('; ')}`);
+}
+
+type PullTarget = Extract<Target, { kind: 'pull-request' }>;
+
+/** Which approvals cover the current risky content (fingerprints of earlier commits from the comment's metadata). */
+async function approvals(client: Client, repo: Repo, target: PullTarget, inputs: Inputs, meta: CommentMeta, fingerprint: string): Promise<ApprovalState> {
+  const reviews = await listReviews(client, repo, target.number);
+  const logins = [...new Set(reviews.map((r) => r.user?.login).filter((l): l is string => !!l))];
+  const teamClient = inputs.approverToken ? createClient(inputs.approverToken, { warn: (m) => core.warning(m), baseUrl: process.env.GITHUB_API_URL }) : undefined;
+  const resolved = await resolveApprovers(logins, inputs.approvers, teamClient);
+  for (const p of resolved.problems) core.warning(p);
+  const seen = new Map(meta.seen);
+  return approvalState(reviews, { author: target.author, isApprover: (l) => resolved.approvers.has(l), fingerprintAt: (sha) => seen.get(sha), current: fingerprint });
+}
+
+async function publish(client: Client, repo: Repo, sha: string, result: ReturnType<typeof gateResult>, checkRunId: number | undefined) {
+  return publishGate(client, repo, sha, result, checkRunId).catch((e: unknown) => {
+    // Neither a check run nor a status could be written (a read-only token): the step fails instead.
+    throw new GitHubError(`${(e as Error).message} The gate could not publish its verdict, so this step fails.`);
+  });
+}
+
+/** Review requests and the label follow the verdict. */
+async function followUp(client: Client, repo: Repo, target: PullTarget, inputs: Inputs, required: boolean, approved: boolean, decided: boolean): Promise<void> {
+  if (required && !approved && decided) await tolerate('requesting reviews', () => requestReviews(client, repo, target.number, inputs.approvers, target.author));
+  await tolerate('updating the label', () => setLabel(client, repo, target.number, inputs.label, required && !approved));
+}
+
+/**
+ * A review on a commit already evaluated: the diff cannot have changed, so only the approvals are
+ * decided again — from the comment's metadata, without reading the files. The verdict lines of the
+ * comment are rewritten; the report below them stays. Returns false when the metadata does not
+ * allow it (another commit, an older comment format): the caller runs the whole check.
+ */
+async function reviewOnly(client: Client, repo: Repo, target: PullTarget, inputs: Inputs, existing: StickyComment, meta: CommentMeta): Promise<boolean> {
+  const at = existing.body.indexOf(REPORT_TITLE);
+  if (meta.headSha !== target.headSha || !meta.verdict || at < 0 || inputs.basePath) return false;
+  const verdict: Verdict = { requiresApproval: meta.requiresApproval, approved: false, blocking: meta.verdict.blocking, problems: meta.verdict.problems ? ['see the earlier run of this commit'] : [] };
+  const state = meta.requiresApproval ? await approvals(client, repo, target, inputs, meta, meta.fingerprint) : undefined;
+  verdict.approved = state?.approved ?? false;
+  const summary = `${verdictLines(verdict, state, inputs.approvers).join('\n')}\n\nThe full report is in the pull request's Pillarguard comment.`;
+  const published = await publish(client, repo, target.headSha, { success: gatePasses(verdict), title: gateTitle(verdict, meta.verdict.reasons), summary, annotations: [] }, meta.checkRunId);
+  const next: CommentMeta = { ...meta, ...(published.via === 'check-run' ? { checkRunId: published.id } : {}) };
+  const body = [MARKER, ...verdictLines(verdict, state, inputs.approvers), '', existing.body.slice(at).replace(/<!-- pillarguard:meta [A-Za-z0-9+/=]+ -->/, encodeMeta(next))].join('\n');
+  if (inputs.comment !== 'never') await tolerate('updating the comment', () => upsertSticky(client, repo, target.number, body, existing));
+  await followUp(client, repo, target, inputs, meta.requiresApproval, verdict.approved, true);
+  setOutputs({ requiresApproval: meta.requiresApproval, approved: verdict.approved, introduced: meta.verdict.introduced });
+  core.info(`Pillarguard: review re-evaluated without reading the files again: ${gatePasses(verdict) ? 'passed' : 'failed'}.`);
+  return true;
 }
 
 /** A write whose failure must not hide the verdict (a fork PR's token cannot comment): a warning, the gate still decides. */

@@ -16,6 +16,10 @@ export interface CommentMeta {
   requiresApproval: boolean;
   /** Commit → fingerprint, oldest first. */
   seen: Array<[string, string]>;
+  /** What the verdict on `headSha` was made of, so a review can re-decide it without the diff. */
+  verdict?: { blocking: number; problems: number; reasons: number; introduced: number };
+  /** The check run that carries the verdict on `headSha` (updated in place on a review). */
+  checkRunId?: number;
 }
 
 export function encodeMeta(meta: CommentMeta): string {
@@ -32,7 +36,11 @@ export function decodeMeta(body: string): CommentMeta | undefined {
     const v = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')) as Partial<CommentMeta>;
     if (v.version !== 1 || typeof v.headSha !== 'string' || typeof v.fingerprint !== 'string' || typeof v.requiresApproval !== 'boolean' || !Array.isArray(v.seen)) return undefined;
     const seen = v.seen.filter((e): e is [string, string] => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && SHA.test(e[0]) && typeof e[1] === 'string');
-    return { version: 1, headSha: v.headSha, fingerprint: v.fingerprint, requiresApproval: v.requiresApproval, seen };
+    const out: CommentMeta = { version: 1, headSha: v.headSha, fingerprint: v.fingerprint, requiresApproval: v.requiresApproval, seen };
+    const n = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+    if (v.verdict && n(v.verdict.blocking) && n(v.verdict.problems) && n(v.verdict.reasons) && n(v.verdict.introduced)) out.verdict = { blocking: v.verdict.blocking, problems: v.verdict.problems, reasons: v.verdict.reasons, introduced: v.verdict.introduced };
+    if (n(v.checkRunId)) out.checkRunId = v.checkRunId;
+    return out;
   } catch {
     return undefined;
   }

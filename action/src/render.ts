@@ -4,6 +4,9 @@ import type { Annotation, GateResult } from './github/checks';
 import type { Approvers } from './inputs';
 import { encodeMeta, MARKER, type CommentMeta } from './metadata';
 
+/** The heading of the report in the comment (what a review-only update keeps). */
+export const REPORT_TITLE = '# Pillarguard — pull request check';
+
 /** GitHub's limit on a comment body is 65,536 characters; keep a margin for the metadata. */
 const COMMENT_LIMIT = 65000;
 
@@ -46,7 +49,7 @@ export function commentBody(result: DiffResult, v: Verdict, state: ApprovalState
     tool: { name: 'pillarguard', version },
     approval: result.approval,
     baseScores: result.base.scores,
-    title: 'Pillarguard — pull request check',
+    title: REPORT_TITLE.slice(2),
     sourceUrl,
     maxLength: COMMENT_LIMIT - head.length - tail.length - 2,
   });
@@ -69,17 +72,16 @@ export function annotationsOf(result: DiffResult): Annotation[] {
     }));
 }
 
+export function gateTitle(v: Verdict, reasons: number): string {
+  if (v.problems.length) return 'Could not check this pull request (fails closed)';
+  if (v.requiresApproval && !v.approved) return `Approval required (${reasons} reason${reasons === 1 ? '' : 's'})`;
+  if (v.blocking) return `${v.blocking} finding${v.blocking === 1 ? '' : 's'} at or above fail-on`;
+  return v.requiresApproval ? 'Approved' : 'No approval needed';
+}
+
 export function gateResult(result: DiffResult, v: Verdict, state: ApprovalState | undefined, approvers: Approvers): GateResult {
   const success = gatePasses(v);
-  const title = v.problems.length
-    ? 'Could not check this pull request (fails closed)'
-    : v.requiresApproval && !v.approved
-      ? `Approval required (${result.approval.reasons.length} reason${result.approval.reasons.length === 1 ? '' : 's'})`
-      : v.blocking
-        ? `${v.blocking} finding${v.blocking === 1 ? '' : 's'} at or above fail-on`
-        : v.requiresApproval
-          ? 'Approved'
-          : 'No approval needed';
+  const title = gateTitle(v, result.approval.reasons.length);
   const reasons = result.approval.reasons.map((r) => `- ${escapeMarkdown(r.message)}`);
   const summary = [...verdictLines(v, state, approvers), ...(reasons.length ? ['', '**Why approval is needed:**', ...reasons] : [])].join('\n');
   return { success, title, summary, annotations: annotationsOf(result) };

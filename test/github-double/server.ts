@@ -74,6 +74,8 @@ export class GitHubDouble {
   readonly faults: Fault[] = [];
   /** Page size cap, as GitHub's (100). */
   maxPerPage = 100;
+  /** What `GET /compare/{base}...{head}` answers (merge groups). */
+  compare: { files: Array<{ filename: string; status: string; previous_filename?: string }> } = { files: [] };
   /** Answer 403 to writes (a read-only token on a fork PR). */
   readOnly = false;
   private server?: Server;
@@ -154,6 +156,7 @@ export class GitHubDouble {
       return send(res, 200, { sha: m[1], size: blob.length, encoding: 'base64', content: blob.toString('base64').replace(/(.{60})/g, '$1\n') });
     }
     if (method === 'GET' && (m = /^\/pulls\/(\d+)\/reviews$/.exec(p))) return this.page(res, url, this.pr(+m[1])?.reviews);
+    if (method === 'GET' && /^\/compare\/[0-9a-f]{40}\.\.\.[0-9a-f]{40}$/.test(p)) return send(res, 200, { status: 'ahead', files: this.compare.files });
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(p))) {
       const pr = this.pr(+m[1]);
       if (!pr) return send(res, 404, { message: 'Not Found' });

@@ -2,21 +2,23 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { collectFiles } from '@pillarguard/cli';
-import { ALL_CHANGE_RULES, ALL_RULES, DEFAULT_CONFIG, diffScans, loadConfig, scan, SEVERITIES, toJsonReport, toSarif, type DiffResult, type EngineConfig, type SourceFile } from '@pillarguard/rules';
+import type { DiffResult, EngineConfig, SourceFile } from '@pillarguard/rules';
 import { approvalState, type ApprovalState } from './approvals';
 import { targetOf, type Target } from './event';
 import { approvalFingerprint } from './fingerprint';
 import { createClient, type Client } from './github/client';
-import { publishGate } from './github/checks';
+import { publishGate, type GateResult } from './github/checks';
 import { findSticky, upsertSticky, type StickyComment } from './github/comments';
 import { GitHubError, step } from './github/errors';
 import { changedFiles, commitTree, readFiles, type Repo } from './github/read';
 import { listReviews, requestReviews, resolveApprovers, setLabel } from './github/reviews';
 import { readInputs, type Inputs } from './inputs';
 import { decodeMeta, encodeMeta, MARKER, nextMeta, type CommentMeta } from './metadata';
-import { commentBody, gatePasses, gateResult, gateTitle, REPORT_TITLE, verdictLines, type Verdict } from './render';
-import { considered, filesToRead, type TreeFile } from './selection';
+import type { Verdict } from './render';
+import type { TreeFile } from './selection';
+
+/** The engine, loaded after the first API call (see engine.ts). */
+const engine = () => import('./engine');
 
 /** Same limit as the CLI's default: larger files are skipped, which fails closed. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -59,6 +61,7 @@ async function gate(inputs: Inputs, target: Exclude<Target, { kind: 'unsupported
   const existing = target.kind === 'pull-request' ? await findSticky(client, repo, target.number) : undefined;
   const previous = existing ? decodeMeta(existing.body) : undefined;
   if (target.kind === 'pull-request' && target.review && previous && (await reviewOnly(client, repo, target, inputs, existing!, previous))) return;
+  const { ALL_CHANGE_RULES, ALL_RULES, DEFAULT_CONFIG, diffScans, loadConfig, scan, SEVERITIES, commentBody, gatePasses, gateResult } = await engine();
 
   const versions = inputs.basePath && inputs.headPath ? await localVersions(inputs) : await apiVersions(client, repo, target, inputs);
   const problems = [...versions.problems];
@@ -117,7 +120,7 @@ async function approvals(client: Client, repo: Repo, target: PullTarget, inputs:
   return approvalState(reviews, { author: target.author, isApprover: (l) => resolved.approvers.has(l), fingerprintAt: (sha) => seen.get(sha), current: fingerprint });
 }
 
-async function publish(client: Client, repo: Repo, sha: string, result: ReturnType<typeof gateResult>, checkRunId: number | undefined) {
+async function publish(client: Client, repo: Repo, sha: string, result: GateResult, checkRunId: number | undefined) {
   return publishGate(client, repo, sha, result, checkRunId).catch((e: unknown) => {
     // Neither a check run nor a status could be written (a read-only token): the step fails instead.
     throw new GitHubError(`${(e as Error).message} The gate could not publish its verdict, so this step fails.`);
@@ -137,6 +140,7 @@ async function followUp(client: Client, repo: Repo, target: PullTarget, inputs: 
  * allow it (another commit, an older comment format): the caller runs the whole check.
  */
 async function reviewOnly(client: Client, repo: Repo, target: PullTarget, inputs: Inputs, existing: StickyComment, meta: CommentMeta): Promise<boolean> {
+  const { gatePasses, gateTitle, REPORT_TITLE, verdictLines } = await engine();
   const at = existing.body.indexOf(REPORT_TITLE);
   if (meta.headSha !== target.headSha || !meta.verdict || at < 0 || inputs.basePath) return false;
   const verdict: Verdict = { requiresApproval: meta.requiresApproval, approved: false, blocking: meta.verdict.blocking, problems: meta.verdict.problems ? ['see the earlier run of this commit'] : [] };
@@ -176,8 +180,9 @@ async function apiVersions(client: Client, repo: Repo, target: Exclude<Target, {
   }
   const baseTree = await commitTree(client, repo, target.baseSha);
   const headTree = await commitTree(client, repo, target.headSha);
+  const { filesToRead } = await engine();
   const { read, changed } = filesToRead(paths, baseTree, headTree, inputs.paths);
-  const cache = new Map<string, Buffer>();
+  const cache = new Map<string, Promise<Buffer>>();
   const base = await readFiles(client, repo, baseTree, read, MAX_FILE_BYTES, cache);
   const head = await readFiles(client, repo, headTree, read, MAX_FILE_BYTES, cache);
   const config = await configFrom(client, repo, baseTree, inputs.configPath, cache);
@@ -185,7 +190,7 @@ async function apiVersions(client: Client, repo: Repo, target: Exclude<Target, {
 }
 
 /** The gate's configuration comes from the base commit: a pull request cannot loosen its own gate. */
-async function configFrom(client: Client, repo: Repo, tree: readonly TreeFile[], file: string, cache: Map<string, Buffer>): Promise<Versions['config']> {
+async function configFrom(client: Client, repo: Repo, tree: readonly TreeFile[], file: string, cache: Map<string, Promise<Buffer>>): Promise<Versions['config']> {
   const candidates = file === '.github/pillarguard.yml' ? ['.github/pillarguard.yml', 'pillarguard.yml'] : [file];
   for (const candidate of candidates) {
     const got = await readFiles(client, repo, tree, [candidate], 1024 * 1024, cache);
@@ -196,6 +201,7 @@ async function configFrom(client: Client, repo: Repo, tree: readonly TreeFile[],
 
 /** base-path/head-path: directories (or plan files) that earlier steps produced, e.g. `cdk synth` or `terraform show -json` of each commit. */
 async function localVersions(inputs: Inputs): Promise<Versions> {
+  const { collectFiles, considered } = await engine();
   const side = async (p: string) => {
     const abs = path.resolve(p);
     const stat = await fs.stat(abs).catch(() => undefined);
@@ -212,6 +218,7 @@ async function localVersions(inputs: Inputs): Promise<Versions> {
 }
 
 async function writeReports(inputs: Inputs, result: DiffResult): Promise<void> {
+  const { ALL_CHANGE_RULES, ALL_RULES, toJsonReport, toSarif } = await engine();
   const tool = { name: 'pillarguard', version: VERSION };
   const dir = process.env.RUNNER_TEMP ?? process.cwd();
   const json = path.join(dir, 'pillarguard-report.json');

@@ -41,7 +41,7 @@ describe('reading a pull request through the REST API', () => {
     const c = client();
     const tree = await commitTree(c, repo, sha);
     expect(tree.map((t) => t.path).sort()).toEqual(['stacks/a.yaml', 'stacks/b.yaml', 'stacks/big.yaml', 'stacks/bin.json']);
-    const cache = new Map<string, Buffer>();
+    const cache = new Map<string, Promise<Buffer>>();
     const r = await readFiles(c, repo, tree, ['stacks/a.yaml', 'stacks/b.yaml', 'stacks/bin.json', 'stacks/big.yaml', 'stacks/missing.yaml'], 4096, cache);
     expect(r.files).toEqual([
       { path: 'stacks/a.yaml', content: 'Resources: {}\n' },

@@ -49,30 +49,36 @@ export interface ReadFiles {
 }
 
 /**
- * The contents of `paths` in one commit, through the blob API (base64, any size the API serves).
- * Identical blobs are fetched once even across both sides (`cache`).
+ * The contents of `paths` in one commit, through the blob API (base64, any size the API serves),
+ * in the order asked. Identical blobs are fetched once even across both sides (`cache`).
  */
-export async function readFiles(client: Client, repo: Repo, tree: readonly TreeFile[], paths: readonly string[], maxBytes: number, cache: Map<string, Buffer>): Promise<ReadFiles> {
+export async function readFiles(client: Client, repo: Repo, tree: readonly TreeFile[], paths: readonly string[], maxBytes: number, cache: Map<string, Promise<Buffer>>): Promise<ReadFiles> {
   const bySha = new Map(tree.map((f) => [f.path, f]));
+  const wanted = paths.map((path) => ({ path, entry: bySha.get(path) })).filter((w): w is { path: string; entry: TreeFile } => w.entry !== undefined); // absent: added or deleted on the other side
+  const fetch = (path: string, sha: string): Promise<Buffer> => {
+    let hit = cache.get(sha);
+    if (!hit) {
+      hit = step(`reading ${path} at blob ${sha.slice(0, 12)}`, () => client.rest.git.getBlob({ ...repo, file_sha: sha })).then(({ data }) => Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'));
+      cache.set(sha, hit);
+    }
+    return hit;
+  };
+  // A few requests in flight at once (the throttling plugin keeps within GitHub's limits).
+  const contents = new Map<string, Buffer>();
+  const queue = wanted.filter((w) => w.entry.size === undefined || w.entry.size <= maxBytes);
+  const workers = Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) contents.set(next.path, await fetch(next.path, next.entry.sha));
+  });
+  await Promise.all(workers);
   const out: ReadFiles = { files: [], skipped: [] };
-  for (const path of paths) {
-    const entry = bySha.get(path);
-    if (!entry) continue; // not in this commit (added or deleted on the other side)
-    if (entry.size !== undefined && entry.size > maxBytes) {
-      out.skipped.push({ path, reason: `larger than ${maxBytes} bytes (${entry.size})` });
-      continue;
-    }
-    let buf = cache.get(entry.sha);
-    if (!buf) {
-      const { data } = await step(`reading ${path} at blob ${entry.sha.slice(0, 12)}`, () => client.rest.git.getBlob({ ...repo, file_sha: entry.sha }));
-      buf = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
-      cache.set(entry.sha, buf);
-    }
-    if (buf.subarray(0, 8000).includes(0)) {
-      out.skipped.push({ path, reason: 'binary content' });
-      continue;
-    }
-    out.files.push({ path, content: buf.toString('utf8') });
+  for (const { path, entry } of wanted) {
+    const buf = contents.get(path);
+    if (!buf) out.skipped.push({ path, reason: `larger than ${maxBytes} bytes (${entry.size})` });
+    else if (buf.subarray(0, 8000).includes(0)) out.skipped.push({ path, reason: 'binary content' });
+    else out.files.push({ path, content: buf.toString('utf8') });
   }
   return out;
 }
+
+/** Blob requests in flight at once. */
+const CONCURRENCY = 8;

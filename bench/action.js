@@ -16,6 +16,7 @@ const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..');
 const FILES = 200;
+const RUNS = 3;
 const BUDGET = { callsPerFile: 2, constant: 20, coldStartMs: 300 };
 
 /** The double is TypeScript (the tests use it as it is); compile it once for this script. */
@@ -97,21 +98,33 @@ async function benchAction() {
   gh.pull(7, { files: files(true).map((f) => ({ filename: f.path, status: 'modified' })) });
   fs.writeFileSync(path.join(work, 'event.json'), JSON.stringify({ action: 'synchronize', pull_request: { number: 7, user: { login: 'dev' }, base: { sha: base, repo: { full_name: 'acme/infra' } }, head: { sha: head, repo: { full_name: 'acme/infra' } } } }));
 
-  const r = await runBundle(url, work);
+  // Three runs of the same pull request (each a fresh process, the double reset in between apart
+  // from its commits); the figures are the median run's, by cold start.
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    gh.log.length = 0;
+    stamps.length = 0;
+    gh.checkRuns.length = 0;
+    gh.pulls.get(7).comments.length = 0;
+    gh.pulls.get(7).labels.length = 0;
+    gh.pulls.get(7).requestedReviewers = { users: [], teams: [] };
+    const r = await runBundle(url, work);
+    runs.push({ r, calls: gh.calls(), coldStartMs: stamps.length ? stamps[0] - r.started : NaN, conclusion: gh.checkRuns.at(-1)?.conclusion });
+  }
   await gh.stop();
-  const calls = gh.calls();
+  runs.sort((a, b) => a.coldStartMs - b.coldStartMs);
+  const { r, calls, coldStartMs, conclusion } = runs[Math.floor(runs.length / 2)];
   const byKind = {};
   for (const c of calls) {
     const k = c.replace(/[0-9a-f]{40}/g, '{sha}').replace(/\/\d+(\/|$)/g, '/{n}$1');
     byKind[k] = (byKind[k] || 0) + 1;
   }
-  const coldStartMs = stamps.length ? stamps[0] - r.started : NaN;
   const size = (f) => fs.statSync(path.join(ROOT, 'action/dist', f)).size;
   const bundleBytes = size('index.js') + size('engine.js');
   const limit = BUDGET.callsPerFile * FILES + BUDGET.constant;
-  const row = { files: FILES, exitCode: r.code, wallMs: r.ms, apiCalls: calls.length, callsByEndpoint: byKind, coldStartMs, bundleBytes, checkConclusion: gh.checkRuns.at(-1)?.conclusion };
-  console.log(`\naction: ${FILES}-file pull request against the GitHub API double (one run of action/dist/index.js in a fresh process)`);
-  console.log(`wall ${r.ms} ms · ${calls.length} API calls · cold start to first API call ${coldStartMs} ms · bundle ${(bundleBytes / 1024 / 1024).toFixed(2)} MB (index.js ${(size('index.js') / 1024 / 1024).toFixed(2)} MB, engine.js loaded after the first call ${(size('engine.js') / 1024 / 1024).toFixed(2)} MB) · check ${row.checkConclusion} · exit ${r.code}`);
+  const row = { files: FILES, exitCode: r.code, wallMs: r.ms, apiCalls: calls.length, callsByEndpoint: byKind, coldStartMs, bundleBytes, checkConclusion: conclusion, coldStartsMs: runs.map((x) => x.coldStartMs) };
+  console.log(`\naction: ${FILES}-file pull request against the GitHub API double (action/dist/index.js, ${RUNS} runs, each a fresh process; the median run by cold start)`);
+  console.log(`wall ${r.ms} ms · ${calls.length} API calls · cold start to first API call ${coldStartMs} ms (runs: ${runs.map((x) => x.coldStartMs).join(', ')} ms) · bundle ${(bundleBytes / 1024 / 1024).toFixed(2)} MB (index.js ${(size('index.js') / 1024 / 1024).toFixed(2)} MB, engine.js loaded after the first call ${(size('engine.js') / 1024 / 1024).toFixed(2)} MB) · check ${row.checkConclusion} · exit ${r.code}`);
   for (const [k, n] of Object.entries(byKind).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
   if (r.code !== 0) console.log(r.out);
   const verdicts = [

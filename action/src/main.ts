@@ -90,12 +90,12 @@ async function gate(inputs: Inputs, target: Exclude<Target, { kind: 'unsupported
   }
   const sourceUrl = (file: string, line?: number) => `${github.context.serverUrl}/${repo.owner}/${repo.repo}/blob/${target.headSha}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
   // The job summary first: it is written even when the token may write nothing to the PR.
-  await core.summary.addRaw(commentBody(result, verdict, state, inputs.approvers, meta, sourceUrl, VERSION)).write().catch(() => undefined);
+  await core.summary.addRaw(commentBody(result, verdict, state, inputs.approvers, meta, sourceUrl, VERSION, inputs.configPath)).write().catch(() => undefined);
   const published = await publish(client, repo, target.headSha, gateResult(result, verdict, state, inputs.approvers), previous?.headSha === target.headSha ? previous.checkRunId : undefined);
   if (published.via === 'check-run') meta.checkRunId = published.id;
 
   if (target.kind === 'pull-request') {
-    const body = commentBody(result, verdict, state, inputs.approvers, meta, sourceUrl, VERSION);
+    const body = commentBody(result, verdict, state, inputs.approvers, meta, sourceUrl, VERSION, inputs.configPath);
     const worthSaying = result.approval.required || result.findings.some((f) => f.status !== 'persisting') || problems.length > 0;
     if (inputs.comment === 'always' || (inputs.comment === 'on-change' && (worthSaying || existing))) await tolerate('writing the comment', () => upsertSticky(client, repo, target.number, body, existing));
     await followUp(client, repo, target, inputs, result.approval.required, verdict.approved, problems.length === 0);

@@ -1,4 +1,4 @@
-import { escapeMarkdown, toMarkdownReport, type DiffResult, type Finding } from '@pillarguard/rules';
+import { codeFence, escapeMarkdown, toMarkdownReport, type DiffResult, type Finding } from '@pillarguard/rules';
 import type { ApprovalState } from './approvals';
 import type { Annotation, GateResult } from './github/checks';
 import type { Approvers } from './inputs';
@@ -42,9 +42,31 @@ export function verdictLines(v: Verdict, state: ApprovalState | undefined, appro
 }
 
 /** The sticky comment: marker, verdict, the diff report (linked to the head commit), metadata. */
-export function commentBody(result: DiffResult, v: Verdict, state: ApprovalState | undefined, approvers: Approvers, meta: CommentMeta, sourceUrl: (file: string, line?: number) => string, version: string): string {
+/**
+ * How to accept one of the introduced findings: a suppression entry for the configuration, filled
+ * in with the first one's rule and resource (inside a code block: nothing in it renders). The
+ * configuration is read from the base commit, so it applies once merged — it cannot waive the
+ * approval of the pull request that adds it.
+ */
+export function suppressionHint(result: DiffResult, configPath: string): string {
+  const f = result.findings.find((x) => x.status === 'introduced' && !x.suppressed && !x.ruleId.startsWith('iac.'));
+  if (!f) return '';
+  const yaml = `suppressions:\n  - rule: ${f.ruleId}\n    resource: ${JSON.stringify(f.resource.address ?? f.resource.id)}\n    reason: "<why this is accepted, with a ticket>"\n    expires: ${new Date(Date.parse(result.generatedAt) + 90 * 86400000).toISOString().slice(0, 10)}`;
+  return [
+    '<details><summary>Accepting a finding</summary>',
+    '',
+    `Add a suppression with a reason (mandatory) and an expiry to ${escapeMarkdown(configPath)}. The gate reads its configuration from the base branch, so it applies once merged; it does not waive this pull request's approval.`,
+    '',
+    codeFence(yaml, 'yaml'),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+export function commentBody(result: DiffResult, v: Verdict, state: ApprovalState | undefined, approvers: Approvers, meta: CommentMeta, sourceUrl: (file: string, line?: number) => string, version: string, configPath = '.github/pillarguard.yml'): string {
   const head = [MARKER, ...verdictLines(v, state, approvers), ''].join('\n');
-  const tail = `\n${encodeMeta(meta)}\n`;
+  const hint = suppressionHint(result, configPath);
+  const tail = `${hint ? `\n${hint}\n` : ''}\n${encodeMeta(meta)}\n`;
   const report = toMarkdownReport(result, {
     tool: { name: 'pillarguard', version },
     approval: result.approval,

@@ -228,4 +228,23 @@ describe('the action bundle, end to end against the GitHub API double', () => {
     expect(doc.version).toBe('2.1.0');
     expect(doc.runs[0].results.length).toBeGreaterThan(0);
   });
+
+  it('a team approver counts when the approver token can read the membership, not without it', async () => {
+    gh.teams.set('acme/data-platform', ['carol']);
+    gh.review(7, 'carol', 'APPROVED', head);
+    let r = await runAction(url, 'pull_request', payload(), { approvers: 'acme/data-platform' });
+    expect(r.outputs.approved).toBe('false');
+    expect(r.stdout).toContain('no approver-token to read team membership');
+    r = await runAction(url, 'pull_request', payload(), { approvers: 'acme/data-platform', 'approver-token': 'ghs_teams' });
+    expect(r.outputs.approved).toBe('true');
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'success' });
+  });
+
+  it('base-path and head-path: the versions an earlier step produced are read from disk', async () => {
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead', 'base-path': path.join(ROOT, 'examples/pr/base'), 'head-path': path.join(ROOT, 'examples/pr/head') });
+    expect(r.code).toBe(0);
+    expect(r.outputs['requires-approval']).toBe('true');
+    expect(gh.calls().filter((c) => /git\/(trees|blobs)|pulls\/7\/files/.test(c))).toEqual([]);
+    expect(gh.pulls.get(7)!.comments[0].body).toContain('Approval required');
+  });
 });

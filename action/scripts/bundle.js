@@ -53,29 +53,38 @@ async function main() {
     legalComments: 'none',
     logLevel: 'warning',
     // The workspace packages are bundled from their TypeScript sources, as the tests run them.
-    alias: { '@pillarguard/rules': path.join(root, '../packages/rules/src/index.ts'), '@pillarguard/cli': path.join(root, '../packages/cli/src/index.ts') },
+    alias: {
+      '@pillarguard/rules': path.join(root, '../packages/rules/src/index.ts'),
+      '@pillarguard/cli': path.join(root, '../packages/cli/src/index.ts'),
+      // @actions/github 7 asks for undici 5 and @actions/http-client 3 for undici 6: one copy (6,
+      // whose fetch and ProxyAgent @actions/github uses as 5's) instead of ~800 KB of two.
+      undici: path.dirname(require.resolve('undici/package.json', { paths: [path.dirname(require.resolve('@actions/http-client/package.json', { paths: [root] }))] })),
+    },
   };
   // Two files: index.js (the run, GitHub I/O) starts fast and makes its first API call while
   // engine.js (the rules engine, 2 MB) is not even parsed yet; it is required on first use.
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/index.ts')], outfile: path.join(dist, 'index.js'), plugins: [...common.plugins, engineApart] });
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/engine.ts')], outfile: path.join(dist, 'engine.js') });
+  const run = await esbuild.build({ ...common, metafile: true, entryPoints: [path.join(root, 'src/index.ts')], outfile: path.join(dist, 'index.js'), plugins: [...common.plugins, engineApart] });
+  const engine = await esbuild.build({ ...common, metafile: true, entryPoints: [path.join(root, 'src/engine.ts')], outfile: path.join(dist, 'engine.js') });
   fs.copyFileSync(wasm, path.join(dist, 'main.wasm.gz'));
-  fs.writeFileSync(path.join(dist, 'licenses.txt'), licences());
+  fs.writeFileSync(path.join(dist, 'licenses.txt'), licences([run.metafile, engine.metafile]));
 }
 
-/** The licences of every package in the bundle (from their package.json), for the notice file. */
-function licences() {
-  const lock = require(path.join(root, '../package-lock.json'));
+/** Name, version and licence of every package with code in the bundle (from esbuild's list of inputs). */
+function licences(metafiles) {
   const seen = new Map();
-  const walk = (name) => {
-    let p = lock.packages[`node_modules/${name}`];
-    // Workspace packages are links to their directory.
-    if (p && p.link) p = lock.packages[p.resolved];
-    if (!p || seen.has(name)) return;
-    seen.set(name, `${name} ${p.version} ${p.license ?? 'UNKNOWN'}`);
-    for (const d of Object.keys(p.dependencies ?? {})) walk(d);
-  };
-  for (const pkg of ['action', 'packages/rules', 'packages/cli']) for (const d of Object.keys(lock.packages[pkg].dependencies ?? {})) walk(d);
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (!m) continue;
+      const pkg = JSON.parse(fs.readFileSync(path.join(root, m[1], 'package.json'), 'utf8'));
+      seen.set(`${pkg.name}@${pkg.version}`, `${pkg.name} ${pkg.version} ${typeof pkg.license === 'string' ? pkg.license : 'UNKNOWN'}`);
+    }
+  }
+  // Our own packages, bundled from source.
+  for (const dir of ['../packages/rules', '../packages/cli']) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
+    seen.set(pkg.name, `${pkg.name} ${pkg.version} ${pkg.license}`);
+  }
   return [...seen.values()].sort().join('\n') + '\n';
 }
 

@@ -247,4 +247,16 @@ describe('the action bundle, end to end against the GitHub API double', () => {
     expect(gh.calls().filter((c) => /git\/(trees|blobs)|pulls\/7\/files/.test(c))).toEqual([]);
     expect(gh.pulls.get(7)!.comments[0].body).toContain('Approval required');
   });
+
+  it('a push that removes what needed approval: the label goes and the comment says it is resolved', async () => {
+    await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(gh.pulls.get(7)!.labels).toEqual(['pillarguard: approval required']);
+    head = gh.commit(BASE_FILES);
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(r.outputs['requires-approval']).toBe('false');
+    expect(gh.pulls.get(7)!.labels).toEqual([]);
+    expect(gh.pulls.get(7)!.comments).toHaveLength(1);
+    expect(gh.pulls.get(7)!.comments[0].body.split('\n')[1]).toMatch(/^\*\*✅ Resolved — no approval needed any more\*\*/);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: head, conclusion: 'success' });
+  });
 });

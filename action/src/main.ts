@@ -79,7 +79,7 @@ async function gate(inputs: Inputs, target: Exclude<Target, { kind: 'unsupported
 
   const rank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
   const blocking = inputs.failOn === 'none' ? 0 : result.findings.filter((f) => f.status === 'introduced' && !f.suppressed && rank(f.severity) <= rank(inputs.failOn)).length;
-  const verdict: Verdict = { requiresApproval: result.approval.required, approved: false, blocking, problems };
+  const verdict: Verdict = { requiresApproval: result.approval.required, approved: false, blocking, problems, resolved: !result.approval.required && previous?.requiresApproval === true };
   const meta = nextMeta(previous, target.headSha, fingerprint, result.approval.required);
   meta.verdict = { blocking, problems: problems.length, reasons: result.approval.reasons.length, introduced: result.findings.filter((f) => f.status === 'introduced').length };
 

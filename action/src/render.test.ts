@@ -46,3 +46,7 @@ describe('the PR comment', () => {
     expect(verdictLines({ requiresApproval: false, approved: false, blocking: 0, problems: ['cannot read <x>'] }, undefined, approvers).join('\n')).toContain('cannot read &lt;x&gt;');
   });
 });
+
+it('says when approval is no longer needed', () => {
+  expect(verdictLines({ requiresApproval: false, approved: false, blocking: 0, problems: [], resolved: true }, undefined, approvers)[0]).toMatch(/^\*\*✅ Resolved — no approval needed any more\*\*/);
+});

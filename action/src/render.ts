@@ -17,6 +17,8 @@ export interface Verdict {
   blocking: number;
   /** Why the gate cannot decide (inputs not readable): it fails. */
   problems: string[];
+  /** An earlier commit of the PR needed approval and this one does not: the comment says it is resolved. */
+  resolved?: boolean;
 }
 
 export function gatePasses(v: Verdict): boolean {
@@ -36,7 +38,7 @@ export function verdictLines(v: Verdict, state: ApprovalState | undefined, appro
   else if (v.requiresApproval) {
     out.push(`**⛔ Approval required** from ${who(approvers)} before this can merge.`);
     if (state?.stale.length) out.push('', `Earlier approvals no longer cover what is risky now (the risky content changed since): ${state.stale.map((s) => `\`${s.login}\` on ${s.sha.slice(0, 7)}`).join(', ')}.`);
-  } else out.push('**✅ No approval needed.**');
+  } else out.push(v.resolved ? '**✅ Resolved — no approval needed any more** (an earlier commit of this pull request needed one).' : '**✅ No approval needed.**');
   if (v.blocking) out.push('', `**${v.blocking} introduced finding${v.blocking === 1 ? '' : 's'} at or above the \`fail-on\` severity** fail the check.`);
   return out;
 }

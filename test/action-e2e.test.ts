@@ -259,4 +259,21 @@ describe('the action bundle, end to end against the GitHub API double', () => {
     expect(gh.pulls.get(7)!.comments[0].body.split('\n')[1]).toMatch(/^\*\*✅ Resolved — no approval needed any more\*\*/);
     expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: head, conclusion: 'success' });
   });
+
+  it('a file that cannot be fetched: the check fails and says why, the step fails with the message', async () => {
+    gh.faults.push({ match: /\/git\/blobs\//, status: 404, times: 10, body: { message: 'Not Found' } });
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::reading infra\/main\.tf at blob [0-9a-f]{12}: HTTP 404/);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure', output: { title: 'Could not check this pull request (fails closed)' } });
+    expect(gh.checkRuns.at(-1)?.output?.summary).toContain('reading infra/main.tf');
+  });
+
+  it('a secondary rate limit (429 with Retry-After) is waited out', async () => {
+    gh.faults.push({ match: /\/pulls\/7\/reviews$/, status: 429, times: 1, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit' } });
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead' });
+    expect(r.code).toBe(0);
+    expect(gh.calls().filter((c) => c.endsWith('/pulls/7/reviews'))).toHaveLength(2);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure', output: { title: expect.stringMatching(/^Approval required/) } });
+  });
 });

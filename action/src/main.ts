@@ -58,6 +58,17 @@ export async function run(): Promise<void> {
 async function gate(inputs: Inputs, target: Exclude<Target, { kind: 'unsupported' }>, repo: Repo): Promise<void> {
   // Tokens come from secrets, which the runner masks already; they are never printed here.
   const client = createClient(inputs.token, { warn: (m) => core.warning(m), baseUrl: process.env.GITHUB_API_URL });
+  try {
+    await check(client, inputs, target, repo);
+  } catch (e) {
+    // Fail closed, visibly: the pillarguard check says why the change could not be checked.
+    const why = e instanceof Error ? e.message : String(e);
+    await publishGate(client, repo, target.headSha, { success: false, title: 'Could not check this pull request (fails closed)', summary: `**⛔ Pillarguard could not check this pull request — the gate fails closed.**\n\n${'```'}\n${why.replace(/`/g, "'")}\n${'```'}`, annotations: [] }).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function check(client: Client, inputs: Inputs, target: Exclude<Target, { kind: 'unsupported' }>, repo: Repo): Promise<void> {
   const existing = target.kind === 'pull-request' ? await findSticky(client, repo, target.number) : undefined;
   const previous = existing ? decodeMeta(existing.body) : undefined;
   if (target.kind === 'pull-request' && target.review && previous && (await reviewOnly(client, repo, target, inputs, existing!, previous))) return;

@@ -276,4 +276,16 @@ describe('the action bundle, end to end against the GitHub API double', () => {
     expect(gh.calls().filter((c) => c.endsWith('/pulls/7/reviews'))).toHaveLength(2);
     expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure', output: { title: expect.stringMatching(/^Approval required/) } });
   });
+
+  it("comment: never writes none; on-change writes none while there is nothing to say", async () => {
+    await runAction(url, 'pull_request', payload(), { approvers: 'lead', comment: 'never' });
+    expect(gh.pulls.get(7)!.comments).toHaveLength(0);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+    head = gh.commit([BASE_FILES[0], { path: 'README.md', content: '# infra, documented\n' }]);
+    gh.pulls.get(7)!.files = [{ filename: 'README.md', status: 'modified' }];
+    const r = await runAction(url, 'pull_request', payload(), { approvers: 'lead', comment: 'on-change' });
+    expect(r.outputs['requires-approval']).toBe('false');
+    expect(gh.pulls.get(7)!.comments).toHaveLength(0);
+    expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: head, conclusion: 'success' });
+  });
 });

@@ -16,6 +16,7 @@ export function isExpired(s: Suppression, today: string): boolean {
  * `today` is an ISO date supplied by the caller (the engine has no clock).
  */
 export function applySuppressions(evaluations: Evaluation[], suppressions: readonly Suppression[], today: string): { evaluations: Evaluation[]; expired: Suppression[] } {
+  if (suppressions.length === 0) return { evaluations, expired: [] };
   const live = suppressions.filter((s) => !isExpired(s, today)).map((s) => ({ s, re: globToRegExp(s.resource) }));
   const expired = suppressions.filter((s) => isExpired(s, today));
   const out = evaluations.map((ev) => {

@@ -75,6 +75,17 @@ const memo = new WeakMap<ResourceIndex, WeakMap<Resource, EffectivePermissions>>
  * versions, neither did its access.
  */
 export function permissionSources(eff: EffectivePermissions, index: ResourceIndex): Resource[] {
+  let hit = sourcesMemo.get(eff);
+  if (!hit) {
+    hit = computeSources(eff, index);
+    sourcesMemo.set(eff, hit);
+  }
+  return hit;
+}
+/** Per effective-permissions object (itself memoised per index and principal). */
+const sourcesMemo = new WeakMap<EffectivePermissions, Resource[]>();
+
+function computeSources(eff: EffectivePermissions, index: ResourceIndex): Resource[] {
   const ids = new Set<string>([eff.principal]);
   for (const g of [...eff.allows, ...eff.denies]) {
     ids.add(g.resourceId);

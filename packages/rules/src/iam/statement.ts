@@ -72,16 +72,27 @@ function actionMatcher(patterns: readonly V<string>[]): ActionTest {
 
 /** Whether the statement's Resource/NotResource covers a resource string (ARN or reference). A statement with neither (trust policies) covers everything. */
 export function coversResource(stmt: PolicyStatement, resource: string): V<boolean> {
-  if (stmt.notResources) return not(anyOf(stmt.notResources.map((p) => test(p, (s) => resourcePatternMatches(s, resource)))));
+  if (stmt.notResources) return not(anyPattern(stmt.notResources, (s) => resourcePatternMatches(s, resource)));
   if (!stmt.resources) return true;
-  return anyOf(stmt.resources.map((p) => test(p, (s) => resourcePatternMatches(s, resource))));
+  return anyPattern(stmt.resources, (s) => resourcePatternMatches(s, resource));
+}
+
+/** `anyOf(patterns.map((p) => test(p, f)))` without the intermediate list (asked very often). */
+function anyPattern(patterns: readonly V<string>[], f: (p: string) => boolean): V<boolean> {
+  let miss: V<boolean> = false;
+  for (const p of patterns) {
+    if (isUnknown(p)) {
+      if (miss === false) miss = p;
+    } else if (f(p)) return true;
+  }
+  return miss;
 }
 
 /** Whether the statement applies to every resource: `Resource: "*"` (or an all-wildcard ARN), or a NotResource (everything but a few). */
 export function coversAnyResource(stmt: PolicyStatement): V<boolean> {
   if (stmt.notResources) return true;
   if (!stmt.resources) return true;
-  return anyOf(stmt.resources.map((p) => test(p, isAnyResource)));
+  return anyPattern(stmt.resources, isAnyResource);
 }
 
 export function isAllow(stmt: PolicyStatement): V<boolean> {

@@ -39,10 +39,11 @@ const COMMA = 44;
 
 /** Index just past the string that opens at `i` (no validation: `JSON.parse` does that). */
 function skipString(s: string, i: number): number {
-  for (let j = i + 1; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === BACKSLASH) j++;
-    else if (c === QUOTE) return j + 1;
+  // The next quote not escaped: an odd run of backslashes before a quote escapes it.
+  for (let j = s.indexOf('"', i + 1); j !== -1; j = s.indexOf('"', j + 1)) {
+    let slashes = 0;
+    for (let k = j - 1; k > i && s.charCodeAt(k) === BACKSLASH; k--) slashes++;
+    if (slashes % 2 === 0) return j + 1;
   }
   return s.length;
 }

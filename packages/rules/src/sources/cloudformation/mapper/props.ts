@@ -61,14 +61,25 @@ export class Props {
   }
 }
 
+/** Paths split into keys and indexes, once per path (the mappers ask the same few hundred). */
+const segmentsOf = new Map<string, Array<string | number>>();
+function segments(path: string): Array<string | number> {
+  let hit = segmentsOf.get(path);
+  if (!hit) {
+    hit = (path.match(/[^.[\]]+|\[\d+\]/g) ?? []).map((seg) => (seg.startsWith('[') ? Number(seg.slice(1, -1)) : seg));
+    if (segmentsOf.size < 10_000) segmentsOf.set(path, hit);
+  }
+  return hit;
+}
+
 export function valueAt(root: CfnValue, path: string): CfnValue | undefined {
   let cur: CfnValue | undefined = root;
-  for (const seg of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
+  for (const seg of segments(path)) {
     if (cur === undefined || cur === null) return undefined;
     if (isUnknown(cur)) return cur;
-    if (seg.startsWith('[')) {
+    if (typeof seg === 'number') {
       if (!Array.isArray(cur)) return undefined;
-      cur = cur[Number(seg.slice(1, -1))];
+      cur = cur[seg];
     } else {
       if (!isMapValue(cur) || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
       cur = cur[seg];

@@ -7,7 +7,8 @@
  *   - ours:   `scan()` of base and head (parse, link, all rules) + `diffScans()` with ALL_CHANGE_RULES
  *   - theirs: `JSON.parse` of both + `fullDiff()`
  * In each process the first run (module loading, catalogs, cdk's spec database) is reported
- * apart, then RUNS more runs give a median; the figure is the median over the processes.
+ * apart; WARMUP more runs are discarded (the JIT is still optimising: both tools get the same), then
+ * RUNS more give a median; the figure is the median over the processes.
  * Budget: ours ≤ 1.5× theirs (warm medians), peak RSS < 500 MB. Reported, never asserted in tests.
  *
  *   node bench/diff.js                         the whole comparison (also part of `npm run bench`)
@@ -18,6 +19,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+const WARMUP = Number(process.env.BENCH_WARMUP || 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const BUDGET = { ratio: 1.5, rssMb: 500 };
 const ACCOUNT = '111122223333';
@@ -167,6 +169,7 @@ async function measure(tool, dir) {
   let t = process.hrtime.bigint();
   const result = await once();
   const firstMs = Number(process.hrtime.bigint() - t) / 1e6;
+  for (let i = 0; i < WARMUP; i++) await once();
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     t = process.hrtime.bigint();
@@ -213,7 +216,7 @@ function benchDiff(outDir = path.join(__dirname, 'out')) {
   };
   const fmt = (n, d = 0) => n.toFixed(d);
   console.log('');
-  console.log(`diff: ${row.resources} resources (${row.policies} IAM policies), ${changes.reduce((n, c) => n + c.count, 0)} changes (${changes.filter((c) => c.broadening).reduce((n, c) => n + c.count, 0)} broadening); ${ROUNDS} processes each, alternating, ${RUNS} runs each after the first`);
+  console.log(`diff: ${row.resources} resources (${row.policies} IAM policies), ${changes.reduce((n, c) => n + c.count, 0)} changes (${changes.filter((c) => c.broadening).reduce((n, c) => n + c.count, 0)} broadening); ${ROUNDS} processes each, alternating; in each: the first run, ${WARMUP} warm-up runs discarded, the median of ${RUNS}`);
   console.log('tool                          first     median   peak RSS  result');
   console.log(`pillarguard scan×2 + diff  ${fmt(ours.firstMs).padStart(6)}ms  ${fmt(ours.medianMs).padStart(6)}ms  ${fmt(ours.peakRssMb).padStart(5)} MB  ${JSON.stringify(ours.result)}`);
   console.log(`cloudformation-diff        ${fmt(cdk.firstMs).padStart(6)}ms  ${fmt(cdk.medianMs).padStart(6)}ms  ${fmt(cdk.peakRssMb).padStart(5)} MB  ${JSON.stringify(cdk.result)}`);

@@ -92,15 +92,16 @@ function patternService(p: V<string>): string | undefined {
  * is false), so `grantOf` and `deniedOutright` skip it without changing any answer. A NotAction
  * statement may cover anything. Built lazily, per service, for one list of statements.
  */
-/** Per statement (statements are shared by every principal a policy is attached to). */
-const confinement = new WeakMap<PolicyStatement, ReadonlySet<string> | null>();
+/** Per Action list (lists are shared by statements that repeat them, see normalize.ts). */
+const confinement = new WeakMap<readonly V<string>[], ReadonlySet<string> | null>();
 
 /** The services a statement's actions are confined to; undefined when it may cover any action. */
 function confinedServices(s: PolicyStatement): ReadonlySet<string> | undefined {
-  let hit = confinement.get(s);
+  if (s.notActions || !s.actions) return s.notActions ? undefined : computeConfinement(s) ?? undefined;
+  let hit = confinement.get(s.actions);
   if (hit === undefined) {
     hit = computeConfinement(s);
-    confinement.set(s, hit);
+    confinement.set(s.actions, hit);
   }
   return hit ?? undefined;
 }

@@ -69,8 +69,8 @@ function statement(s: { [key: string]: PolicyTree }, path: string): PolicyStatem
   if (typeof sid === 'string') out.sid = sid;
   const action = field(s, 'Action');
   const notAction = field(s, 'NotAction');
-  if (notAction !== undefined) out.notActions = strings(notAction);
-  else out.actions = action === undefined ? [] : strings(action);
+  if (notAction !== undefined) out.notActions = interned(strings(notAction));
+  else out.actions = action === undefined ? [] : interned(strings(action));
   const resource = field(s, 'Resource');
   const notResource = field(s, 'NotResource');
   if (notResource !== undefined) out.notResources = strings(notResource);
@@ -80,6 +80,23 @@ function statement(s: { [key: string]: PolicyTree }, path: string): PolicyStatem
   const notPrincipal = field(s, 'NotPrincipal');
   if (notPrincipal !== undefined) out.notPrincipals = principals(notPrincipal);
   return out;
+}
+
+/**
+ * One shared list per distinct Action list of plain strings: statements are never changed once
+ * read, and the IAM questions memoise their answers per list (compiled matchers, the services a
+ * list is confined to), so policies that repeat an Action list — in one input, or base and head of
+ * a diff — share that work. Bounded: cleared when it grows past its limit.
+ */
+const actionLists = new Map<string, V<string>[]>();
+function interned(list: V<string>[]): V<string>[] {
+  if (!list.every((x) => typeof x === 'string')) return list;
+  const key = (list as string[]).join('\u0000');
+  const hit = actionLists.get(key);
+  if (hit) return hit;
+  if (actionLists.size >= 20_000) actionLists.clear();
+  actionLists.set(key, list);
+  return list;
 }
 
 /** A string or a list of strings; numbers and booleans as their text; anything else unknown. */

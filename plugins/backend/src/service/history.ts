@@ -1,0 +1,38 @@
+import type { EntityScore } from './entity-scores';
+
+/**
+ * What a history row records of an evaluation, and when a new evaluation is worth a row: the
+ * history keeps one row per evaluation that changed something (a pillar score, the level, or the
+ * set of findings), so trends show changes, not the refresh schedule.
+ */
+export interface ScoreSummary {
+  pillars: Record<string, number | null>;
+  level: string;
+  /** Ids of the open findings, sorted. */
+  findingIds: string[];
+}
+
+export function summaryOf(s: EntityScore): ScoreSummary {
+  const pillars: Record<string, number | null> = {};
+  for (const [p, v] of Object.entries(s.scores.pillars)) pillars[p] = v.score;
+  return { pillars, level: s.scores.level, findingIds: s.findings.filter((f) => !f.suppressed).map((f) => f.id).sort() };
+}
+
+export function changedSince(previous: ScoreSummary | undefined, next: ScoreSummary): boolean {
+  if (!previous) return true;
+  if (previous.level !== next.level) return true;
+  const keys = new Set([...Object.keys(previous.pillars), ...Object.keys(next.pillars)]);
+  for (const k of keys) if ((previous.pillars[k] ?? null) !== (next.pillars[k] ?? null)) return true;
+  return previous.findingIds.length !== next.findingIds.length || previous.findingIds.some((id, i) => id !== next.findingIds[i]);
+}
+
+/**
+ * Scores are stale when the last good evaluation is older than two refresh intervals (a refresh
+ * failed or was skipped): they stay shown, marked with their age — nothing is deleted because AWS
+ * could not be reached.
+ */
+export function staleness(evaluatedAt: string, now: Date, refreshIntervalMs: number): { stale: boolean; ageSeconds: number | null } {
+  const age = now.getTime() - Date.parse(evaluatedAt);
+  if (!Number.isFinite(age)) return { stale: true, ageSeconds: null };
+  return { stale: age > 2 * refreshIntervalMs, ageSeconds: Math.max(0, Math.round(age / 1000)) };
+}

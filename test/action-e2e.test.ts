@@ -288,4 +288,15 @@ describe('the action bundle, end to end against the GitHub API double', () => {
     expect(gh.pulls.get(7)!.comments).toHaveLength(0);
     expect(gh.checkRuns.at(-1)).toMatchObject({ head_sha: head, conclusion: 'success' });
   });
+
+  it('a forged comment saying no approval is needed does not pass the gate on a review', async () => {
+    const meta = { version: 1, headSha: head, fingerprint: 'none', requiresApproval: false, seen: [[head, 'none']], verdict: { blocking: 0, problems: 0, reasons: 0, introduced: 0 } };
+    const body = `<!-- pillarguard:sticky-comment -->\n**✅ No approval needed.**\n\n# Pillarguard — pull request check\n\n<!-- pillarguard:meta ${Buffer.from(JSON.stringify(meta)).toString('base64')} -->\n`;
+    gh.pulls.get(7)!.comments.push({ id: 1, body, user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: '2026-11-28T10:00:00Z', updated_at: '2026-11-28T10:00:00Z' });
+    const r = await runAction(url, 'pull_request_review', { ...payload(), action: 'submitted' }, { approvers: 'lead' });
+    expect(r.outputs['requires-approval']).toBe('true');
+    expect(gh.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+    // The whole check ran again: the files were read.
+    expect(gh.calls().some((c) => c.includes('/git/blobs/'))).toBe(true);
+  });
 });

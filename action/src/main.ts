@@ -153,7 +153,10 @@ async function followUp(client: Client, repo: Repo, target: PullTarget, inputs: 
 async function reviewOnly(client: Client, repo: Repo, target: PullTarget, inputs: Inputs, existing: StickyComment, meta: CommentMeta): Promise<boolean> {
   const { gatePasses, gateTitle, REPORT_TITLE, verdictLines } = await engine();
   const at = existing.body.indexOf(REPORT_TITLE);
-  if (meta.headSha !== target.headSha || !meta.verdict || at < 0 || inputs.basePath) return false;
+  // Only a verdict that needed approval is re-decided from the metadata: metadata saying "no
+  // approval needed" is never taken on trust (any workflow of the repository writes as the same
+  // bot), so that case runs the whole check again.
+  if (meta.headSha !== target.headSha || !meta.verdict || !meta.requiresApproval || at < 0 || inputs.basePath) return false;
   const verdict: Verdict = { requiresApproval: meta.requiresApproval, approved: false, blocking: meta.verdict.blocking, problems: meta.verdict.problems ? ['see the earlier run of this commit'] : [] };
   const state = meta.requiresApproval ? await approvals(client, repo, target, inputs, meta, meta.fingerprint) : undefined;
   verdict.approved = state?.approved ?? false;

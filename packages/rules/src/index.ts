@@ -14,6 +14,8 @@ export * from './classify/classify';
 export * from './config/types';
 export { loadConfig, type LoadedConfig } from './config/load';
 export { parseSources, type ParsedInput, type ParsedSources, type SourceOptions } from './sources';
+// The Backstage backend holds AWS Config items from the API (or a snapshot) and maps them itself.
+export { mapConfigurationItems, configurationItemsIn } from './sources/aws-config';
 export { normalizePolicy } from './iam/normalize';
 export * from './score';
 export * from './report';

@@ -19,6 +19,14 @@ export function looksLikeAwsConfig(json: unknown): boolean {
   return extractItems(json) !== undefined;
 }
 
+/**
+ * The raw configuration items of any AWS Config output (snapshot, history, query or batch
+ * result), or undefined when the JSON is none of them.
+ */
+export function configurationItemsIn(json: unknown): unknown[] | undefined {
+  return extractItems(json)?.items.map((it) => it.raw);
+}
+
 export function parseAwsConfig(file: SourceFile): SourceResult {
   const text = file.content.charCodeAt(0) === 0xfeff ? file.content.slice(1) : file.content;
   let json: unknown;

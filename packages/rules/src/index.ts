@@ -16,6 +16,7 @@ export { loadConfig, type LoadedConfig } from './config/load';
 export { parseSources, type ParsedInput, type ParsedSources, type SourceOptions } from './sources';
 // The Backstage backend holds AWS Config items from the API (or a snapshot) and maps them itself.
 export { mapConfigurationItems, configurationItemsIn } from './sources/aws-config';
+export { AWS_CONFIG_RESOURCE_TYPES } from './sources/aws-config/registry';
 export { normalizePolicy } from './iam/normalize';
 export * from './score';
 export * from './report';

@@ -41,3 +41,6 @@ export const MAPPERS: Readonly<Record<string, ItemMapper>> = {
   'AWS::Logs::LogGroup': logGroup,
   'AWS::Kinesis::Stream': kinesisStream,
 };
+
+/** The resource types the adapter maps, which the live provider asks AWS Config for. */
+export const AWS_CONFIG_RESOURCE_TYPES: readonly string[] = Object.keys(MAPPERS);

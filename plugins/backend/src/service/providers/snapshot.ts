@@ -1,41 +1,75 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigItemsProvider, LoadedItems } from './types';
+import { configurationItemsIn } from '@pillarguard/rules';
+import { identityOf } from '../items';
+import type { ConfigItemsProvider, LoadedItems, LoadRequest } from './types';
 
 /** Refuses snapshot files larger than this (a Config snapshot of a large account is tens of MB). */
 const MAX_BYTES = 200 * 1024 * 1024;
 
 /**
- * AWS Config snapshot files (`ConfigSnapshot` JSON, as delivered to S3) from local paths: files,
- * or directories whose `.json` files are read (not recursively). A missing or unreadable path is a
- * problem reported with the refresh, never a crash.
+ * AWS Config snapshot files (`ConfigSnapshot` JSON, as delivered to S3; history and query outputs
+ * are read too) from local paths: files, or directories whose `.json` files are read (not
+ * recursively). A missing, unreadable or malformed file makes the load incomplete, so the last
+ * good scores stay (marked stale) instead of every resource of that file vanishing.
  */
 export class SnapshotProvider implements ConfigItemsProvider {
   readonly name = 'snapshot';
 
   constructor(private readonly paths: readonly string[]) {}
 
-  async load(): Promise<LoadedItems> {
-    const out: LoadedItems = { files: [], problems: [] };
+  // Every item is returned in full: the file has been read anyway, and the caller compares capture times.
+  async load(_request?: LoadRequest): Promise<LoadedItems> {
+    const out: LoadedItems = { complete: true, items: [], compliance: new Map(), calls: {}, problems: [] };
+    const fail = (problem: string) => {
+      out.problems.push(problem);
+      out.complete = false;
+    };
     for (const p of this.paths) {
       let stat;
       try {
         stat = await fs.stat(p);
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        out.problems.push(`${p}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`);
+        fail(`${p}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`);
         continue;
       }
       const files = stat.isDirectory() ? (await fs.readdir(p)).filter((f) => f.toLowerCase().endsWith('.json')).sort().map((f) => path.join(p, f)) : [p];
       for (const file of files) {
-        const size = (await fs.stat(file)).size;
-        if (size > MAX_BYTES) {
-          out.problems.push(`${file}: larger than ${MAX_BYTES} bytes (${size})`);
-          continue;
+        try {
+          const size = (await fs.stat(file)).size;
+          if (size > MAX_BYTES) {
+            fail(`${file}: larger than ${MAX_BYTES} bytes (${size})`);
+            continue;
+          }
+          this.read(file, await fs.readFile(file, 'utf8'), out, fail);
+        } catch (e) {
+          fail(`${file}: ${(e as Error).message}`);
         }
-        out.files.push({ path: file, content: await fs.readFile(file, 'utf8') });
       }
     }
     return out;
+  }
+
+  private read(file: string, text: string, out: LoadedItems, fail: (problem: string) => void): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (e) {
+      fail(`${file}: invalid JSON: ${(e as Error).message}`);
+      return;
+    }
+    const raws = configurationItemsIn(json);
+    if (!raws) {
+      fail(`${file}: not an AWS Config snapshot, history or query result`);
+      return;
+    }
+    let unnamed = 0;
+    for (const raw of raws) {
+      const id = identityOf(raw);
+      if (!id) unnamed++;
+      else out.items.push({ key: id.key, ...(id.captureTime ? { captureTime: id.captureTime } : {}), raw });
+    }
+    if (unnamed) out.problems.push(`${file}: ${unnamed} item(s) without an ARN or resource type and id were skipped`);
   }
 }

@@ -1,5 +1,3 @@
-import type { SourceFile } from '@pillarguard/rules';
-
 /**
  * Where configuration items come from. `aws-config` (live, through the AWS Config API) and
  * `snapshot` (AWS Config snapshot files on disk: the demo and air-gapped installs) implement it;
@@ -8,11 +6,41 @@ import type { SourceFile } from '@pillarguard/rules';
  */
 export interface ConfigItemsProvider {
   readonly name: string;
-  load(): Promise<LoadedItems>;
+  load(request: LoadRequest): Promise<LoadedItems>;
+}
+
+export interface LoadRequest {
+  /**
+   * Capture time per item key from the last good load: a provider that can list items cheaply
+   * (AWS Config's advanced query) fetches full items only for keys that are new or whose
+   * `configurationItemCaptureTime` moved, and returns the others without `raw`.
+   */
+  known: ReadonlyMap<string, string | undefined>;
+}
+
+export interface ConfigRuleCompliance {
+  rule: string;
+  compliance: string;
+  annotation?: string;
+  /** When AWS Config last evaluated the rule on the resource (ISO). */
+  evaluatedAt?: string;
+}
+
+export interface LoadedItem {
+  key: string;
+  captureTime?: string;
+  /** The full item; absent when it is unchanged since the last load (the caller keeps its copy). */
+  raw?: unknown;
 }
 
 export interface LoadedItems {
-  files: SourceFile[];
-  /** Files that could not be read, with the reason (kept in the refresh report; nothing is deleted). */
+  /** False when the listing failed (AWS unreachable, throttled past the retries, a snapshot unreadable): the caller keeps the last good state. */
+  complete: boolean;
+  items: LoadedItem[];
+  /** AWS Config rule compliance per item key, for the items it was fetched for this time. */
+  compliance: Map<string, ConfigRuleCompliance[]>;
+  /** API calls made, by operation (the live provider; a snapshot makes none). */
+  calls: Record<string, number>;
+  /** What went wrong, each naming its source; kept in the refresh report. */
   problems: string[];
 }

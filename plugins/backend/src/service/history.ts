@@ -1,4 +1,4 @@
-import type { EntityScore } from './entity-scores';
+import type { EntityRecord } from './types';
 
 /**
  * What a history row records of an evaluation, and when a new evaluation is worth a row: the
@@ -12,10 +12,8 @@ export interface ScoreSummary {
   findingIds: string[];
 }
 
-export function summaryOf(s: EntityScore): ScoreSummary {
-  const pillars: Record<string, number | null> = {};
-  for (const [p, v] of Object.entries(s.scores.pillars)) pillars[p] = v.score;
-  return { pillars, level: s.scores.level, findingIds: s.findings.filter((f) => !f.suppressed).map((f) => f.id).sort() };
+export function summaryOf(r: Pick<EntityRecord, 'pillars' | 'level' | 'detail'>): ScoreSummary {
+  return { pillars: { ...r.pillars }, level: r.level, findingIds: r.detail.findings.filter((f) => !f.suppressed).map((f) => f.id).sort() };
 }
 
 export function changedSince(previous: ScoreSummary | undefined, next: ScoreSummary): boolean {

@@ -19,6 +19,7 @@ import { SnapshotProvider } from './snapshot';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const SNAPSHOT_PATH = join(__dirname, '../../../../../examples/aws-config/snapshot.json');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw snapshot JSON
 type Item = Record<string, any>;
 const ITEMS: Item[] = JSON.parse(readFileSync(SNAPSHOT_PATH, 'utf8')).configurationItems;
 

@@ -62,14 +62,14 @@ export class AwsConfigProvider implements ConfigItemsProvider {
     private readonly credentials: AwsCredentialsManager,
   ) {}
 
-  async load(request: LoadRequest & { complianceKnown?: ReadonlySet<string> }): Promise<LoadedItems> {
+  async load(request: LoadRequest): Promise<LoadedItems> {
     const out: LoadedItems = { complete: true, items: [], compliance: new Map(), calls: {}, problems: [] };
     const send = this.counter(out);
     try {
       const home = await this.client(this.options.accountId, this.options.region);
       const rows = await this.list(home, send);
       const changed = rows.filter((r) => !request.known.has(r.key) || request.known.get(r.key) !== r.captureTime);
-      const fetched = await this.fetch(home, changed, send, out);
+      const fetched = await this.fetch(home, changed, send);
       for (const row of rows) {
         const raw = fetched.get(row.key);
         if (raw) out.items.push({ key: row.key, ...(raw.configurationItemCaptureTime ? { captureTime: toIso(raw.configurationItemCaptureTime) } : {}), raw: asDelivered(raw, row) });
@@ -112,7 +112,7 @@ export class AwsConfigProvider implements ConfigItemsProvider {
   }
 
   /** Full items of the given rows, by key; keys left unprocessed are retried, then reported. */
-  private async fetch(client: ConfigServiceClient, rows: readonly Row[], send: Send, out: LoadedItems): Promise<Map<string, BaseConfigurationItem>> {
+  private async fetch(client: ConfigServiceClient, rows: readonly Row[], send: Send): Promise<Map<string, BaseConfigurationItem>> {
     const found = new Map<string, BaseConfigurationItem>();
     // Batch-get answers name a resource by type and id (and, from an aggregator, account and region).
     const byResource = new Map(rows.map((r) => [resourceKey(r), r]));

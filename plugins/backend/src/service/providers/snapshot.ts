@@ -35,6 +35,8 @@ export class SnapshotProvider implements ConfigItemsProvider {
         continue;
       }
       const files = stat.isDirectory() ? (await fs.readdir(p)).filter((f) => f.toLowerCase().endsWith('.json')).sort().map((f) => path.join(p, f)) : [p];
+      // An emptied directory is a broken delivery, not an estate without resources.
+      if (files.length === 0) fail(`${p}: no .json snapshot files in the directory`);
       for (const file of files) {
         try {
           const size = (await fs.stat(file)).size;

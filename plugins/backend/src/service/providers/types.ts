@@ -16,6 +16,8 @@ export interface LoadRequest {
    * `configurationItemCaptureTime` moved, and returns the others without `raw`.
    */
   known: ReadonlyMap<string, string | undefined>;
+  /** Item keys whose AWS Config rule compliance the caller holds: asked for again only when the item changed. */
+  complianceKnown?: ReadonlySet<string>;
 }
 
 export interface ConfigRuleCompliance {

@@ -251,7 +251,21 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
   });
 });
 
-describe('scheduled refresh', () => {
+describe('startup', () => {
+  it('a bad configuration stops the backend, naming the key', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await expect(
+      startTestBackend({
+        features: [
+          pillarguardPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({ data: { pillarguard: { provider: { type: 'aws-config', awsConfig: { region: 'mars-1' } } } } }),
+          catalogServiceMock.factory({ entities: [] }),
+        ],
+      }),
+    ).rejects.toThrow(`Invalid configuration at 'pillarguard.provider.awsConfig.region': "mars-1" is not an AWS region such as eu-west-1`);
+  });
+
   it('runs on the scheduler (here: at startup) without a request', async () => {
     const { dir } = await snapshotCopy();
     const knex = await databases.init('SQLITE_3');

@@ -9,6 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { exampleEntities, SNAPSHOT } from './__testUtils__/catalog';
+import { expectConforms } from './__testUtils__/openapi';
 import { pillarguardPlugin } from './plugin';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -73,15 +74,20 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
     const missing = await request(server).get(`${API}/entities/resource/default/orders-table`);
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ name: 'NotFoundError', message: expect.stringContaining('aws.amazon.com/arn') });
-    expect((await request(server).get(`${API}/health`)).body.status).toBe('starting');
+    expectConforms('get', '/v1/entities/{kind}/{namespace}/{name}', missing);
+    const starting = await request(server).get(`${API}/health`);
+    expect(starting.body.status).toBe('starting');
+    expectConforms('get', '/v1/health', starting);
 
     const refreshed = await refresh(server);
     expect(refreshed.status).toBe(200);
+    expectConforms('post', '/v1/entities/{kind}/{namespace}/{name}/refresh', refreshed);
     expect(refreshed.body.refresh).toMatchObject({ ok: true, provider: 'snapshot', items: 28, changedItems: 28, evaluated: true, problems: [] });
     expect(refreshed.body.refresh.entities).toBeGreaterThanOrEqual(13 + 4 + 4);
 
     const table = await request(server).get(`${API}/entities/resource/default/orders-table`);
     expect(table.status).toBe(200);
+    expectConforms('get', '/v1/entities/{kind}/{namespace}/{name}', table);
     expect(table.body).toMatchObject({
       entityRef: 'resource:default/orders-table',
       owner: 'group:default/team-orders',
@@ -106,7 +112,9 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
     expect(system.resources).toEqual(expect.arrayContaining(service.resources));
     expect(system.findings.length).toBeGreaterThanOrEqual(service.findings.length);
 
-    const health = (await request(server).get(`${API}/health`)).body;
+    const healthRes = await request(server).get(`${API}/health`);
+    expectConforms('get', '/v1/health', healthRes);
+    const health = healthRes.body;
     expect(health).toMatchObject({ status: 'ok', stale: false, lastRefresh: { ok: true, items: 28 } });
   });
 
@@ -115,7 +123,9 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
     const { server } = await launch({ paths: [dir] });
     await refresh(server).expect(200);
 
-    const all = (await request(server).get(`${API}/overview?pageSize=500`)).body;
+    const allRes = await request(server).get(`${API}/overview?pageSize=500`);
+    expectConforms('get', '/v1/overview', allRes);
+    const all = allRes.body;
     expect(all.total).toBe(all.items.length);
     expect(all.summary.entities).toBe(all.total);
     const overall = all.items.map((i: { overall: number | null }) => i.overall).filter((x: number | null) => x !== null);
@@ -154,6 +164,7 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
       const res = await request(server).get(`${API}/overview?${bad}`);
       expect([bad, res.status]).toEqual([bad, 400]);
       expect(res.body.error.name).toBe('InputError');
+      expectConforms('get', '/v1/overview', res);
     }
     expect((await request(server).get(`${API}/entities/resource/default/${encodeURIComponent('orders table')}`)).status).toBe(400);
   });
@@ -183,7 +194,9 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
     expect(after.pillars.recovery.score).toBeLessThan(before.pillars.recovery.score);
     expect(after.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('dynamodb.pitr');
     expect(before.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('dynamodb.pitr');
-    const history2 = (await request(server).get(`${API}/entities/resource/default/orders-table/history`)).body;
+    const history2Res = await request(server).get(`${API}/entities/resource/default/orders-table/history`);
+    expectConforms('get', '/v1/entities/{kind}/{namespace}/{name}/history', history2Res);
+    const history2 = history2Res.body;
     expect(history2.points).toHaveLength(2);
     expect(history2.points[1].pillars.recovery).toBe(after.pillars.recovery.score);
     expect(history2.points[0].pillars.recovery).toBe(before.pillars.recovery.score);
@@ -224,9 +237,11 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
     ] as const) {
       const res = await request(server)[method](`${API}${path}`).set('Authorization', mockCredentials.none.header());
       expect([path, res.status]).toEqual([path, 401]);
+      expectConforms(method, path.startsWith('/entities') ? `/v1/entities/{kind}/{namespace}/{name}${path.endsWith('/history') ? '/history' : path.endsWith('/refresh') ? '/refresh' : ''}` : `/v1${path}`, res);
     }
     const denied = await refresh(server);
     expect(denied.status).toBe(403);
+    expectConforms('post', '/v1/entities/{kind}/{namespace}/{name}/refresh', denied);
     expect(denied.body.error).toMatchObject({ name: 'NotAllowedError', message: 'not allowed: pillarguard.refresh on resource:default/orders-table' });
     expect((await request(server).get(`${API}/entities/resource/default/orders-table`)).status).toBe(403);
     expect((await request(server).get(`${API}/overview`)).status).toBe(403);

@@ -14,10 +14,10 @@ export default tseslint.config(
   },
   {
     // Benchmarks and build scripts are plain CommonJS run by Node.
-    files: ['bench/**/*.js', 'packages/*/scripts/**/*.js', 'action/scripts/**/*.js', 'test/**/*.js'],
+    files: ['bench/**/*.js', 'plugins/*/dev/**/*.js', 'packages/*/scripts/**/*.js', 'action/scripts/**/*.js', 'test/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly' },
+      globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', fetch: 'readonly', setTimeout: 'readonly', performance: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -50,7 +50,7 @@ export const pillarguardPlugin = createBackendPlugin({
         httpRouter.use(await createRouter({ store, refresh, httpAuth, permissions, staleAfterMs: settings.staleAfterMs, allowUnauthenticatedReads: settings.allowUnauthenticatedReads }));
         if (settings.allowUnauthenticatedReads) {
           logger.warn('pillarguard.demo.allowUnauthenticatedReads is on: anyone who can reach the backend can read scores and findings. Demo use only.');
-          for (const path of ['/v1/entities', '/v1/overview']) httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+          for (const path of ['/v1/entities', '/v1/overview', '/v1/health']) httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
 
         await scheduler.scheduleTask({

@@ -1,18 +1,18 @@
-import { changedSince, staleness, type ScoreSummary } from './history';
+import { changedSince, findingsHash, staleness, type ScoreSummary } from './history';
 
-const base: ScoreSummary = { pillars: { identity: 80, network: null }, level: 'silver', findingIds: ['a', 'b'] };
+const base: ScoreSummary = { pillars: { identity: 80, network: null }, level: 'silver', findingsHash: findingsHash(['a', 'b']) };
 
 describe('changedSince', () => {
   it('the first evaluation is a change; the same one again is not', () => {
     expect(changedSince(undefined, base)).toBe(true);
-    expect(changedSince(base, { pillars: { network: null, identity: 80 }, level: 'silver', findingIds: ['a', 'b'] })).toBe(false);
+    expect(changedSince(base, { pillars: { network: null, identity: 80 }, level: 'silver', findingsHash: findingsHash(['b', 'a']) })).toBe(false);
   });
   it('a score, the level, or the findings changing is', () => {
     expect(changedSince(base, { ...base, pillars: { ...base.pillars, identity: 70 } })).toBe(true);
     expect(changedSince(base, { ...base, pillars: { ...base.pillars, network: 100 } })).toBe(true);
     expect(changedSince(base, { ...base, level: 'bronze' })).toBe(true);
-    expect(changedSince(base, { ...base, findingIds: ['a', 'c'] })).toBe(true);
-    expect(changedSince(base, { ...base, findingIds: ['a'] })).toBe(true);
+    expect(changedSince(base, { ...base, findingsHash: findingsHash(['a', 'c']) })).toBe(true);
+    expect(changedSince(base, { ...base, findingsHash: findingsHash(['a']) })).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityRecord } from './types';
 
 /**
@@ -8,12 +9,21 @@ import type { EntityRecord } from './types';
 export interface ScoreSummary {
   pillars: Record<string, number | null>;
   level: string;
-  /** Ids of the open findings, sorted. */
-  findingIds: string[];
+  /** Hash of the open finding ids (see `findingsHash`). */
+  findingsHash: string;
 }
 
-export function summaryOf(r: Pick<EntityRecord, 'pillars' | 'level' | 'detail'>): ScoreSummary {
-  return { pillars: { ...r.pillars }, level: r.level, findingIds: r.detail.findings.filter((f) => !f.suppressed).map((f) => f.id).sort() };
+export function summaryOf(r: Pick<EntityRecord, 'pillars' | 'level' | 'findingsHash'>): ScoreSummary {
+  return { pillars: { ...r.pillars }, level: r.level, findingsHash: r.findingsHash };
+}
+
+/** The set of open findings as one value: their ids, sorted, hashed. */
+export function findingsHash(ids: readonly string[]): string {
+  return sha256([...ids].sort().join('\n'));
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export function changedSince(previous: ScoreSummary | undefined, next: ScoreSummary): boolean {
@@ -21,7 +31,7 @@ export function changedSince(previous: ScoreSummary | undefined, next: ScoreSumm
   if (previous.level !== next.level) return true;
   const keys = new Set([...Object.keys(previous.pillars), ...Object.keys(next.pillars)]);
   for (const k of keys) if ((previous.pillars[k] ?? null) !== (next.pillars[k] ?? null)) return true;
-  return previous.findingIds.length !== next.findingIds.length || previous.findingIds.some((id, i) => id !== next.findingIds[i]);
+  return previous.findingsHash !== next.findingsHash;
 }
 
 /**

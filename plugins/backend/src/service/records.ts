@@ -1,5 +1,7 @@
 import { PILLARS, percentScore, type Pillar } from '@pillarguard/rules';
 import type { EntityLike, EntityScore } from './entity-scores';
+import { slim } from './findings';
+import { findingsHash, sha256 } from './history';
 import type { ConfigRuleCompliance } from './providers/types';
 import type { EntityRecord } from './types';
 
@@ -9,6 +11,14 @@ import type { EntityRecord } from './types';
  * page shows.
  */
 export function recordOf(entity: EntityLike, score: EntityScore, compliance: ReadonlyMap<string, ConfigRuleCompliance[]>, evaluatedAt: string): EntityRecord {
+  const record = build(entity, score, compliance, evaluatedAt);
+  // Everything but the evaluation time: a later evaluation with the same result is not a change.
+  const { evaluatedAt: _at, findingsHash: _f, contentHash: _c, ...content } = record;
+  record.contentHash = sha256(JSON.stringify(content));
+  return record;
+}
+
+function build(entity: EntityLike, score: EntityScore, compliance: ReadonlyMap<string, ConfigRuleCompliance[]>, evaluatedAt: string): EntityRecord {
   const pillars = Object.fromEntries(PILLARS.map((p) => [p, score.scores.pillars[p]?.score ?? null])) as Record<Pillar, number | null>;
   let passed = 0;
   let applicable = 0;
@@ -38,13 +48,15 @@ export function recordOf(entity: EntityLike, score: EntityScore, compliance: Rea
     resourceCount: score.resources.length,
     detail: {
       scores: score.scores,
-      findings: score.findings,
+      findings: score.findings.map(slim),
       compliance: Object.fromEntries(score.resources.filter((r) => compliance.has(r)).map((r) => [r, compliance.get(r)!])),
       resources: score.resources,
       rolledUp: score.rolledUp,
       problems: score.problems,
     },
     evaluatedAt,
+    findingsHash: findingsHash(open.map((f) => f.id)),
+    contentHash: '',
   };
 }
 

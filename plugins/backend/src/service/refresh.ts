@@ -121,7 +121,7 @@ export class RefreshService {
 
     const byRef = new Map(entities.map((e) => [entityRef(e), e]));
     const scored = scoreEntities(entities, this.evaluated);
-    const stored = new Map((await store.all()).map((r) => [r.ref, r]));
+    const stored = await store.summaries();
     const upsert: EntityRecord[] = [];
     const history = new Set<string>();
     for (const score of scored) {
@@ -131,7 +131,7 @@ export class RefreshService {
       if (changed) history.add(record.ref);
       // Same scores from a later evaluation: keep the stored evaluation time unless anything else moved.
       if (!changed && before) record.evaluatedAt = before.evaluatedAt;
-      if (!before || changed || JSON.stringify(before) !== JSON.stringify(record)) upsert.push(record);
+      if (!before || changed || before.contentHash !== record.contentHash) upsert.push(record);
     }
     const current = new Set(scored.map((s) => s.ref));
     const remove = [...stored.keys()].filter((ref) => !current.has(ref));

@@ -7,6 +7,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ANNOTATION_ARN, ANNOTATION_TAGS } from '../annotations';
 import { pillarguardFindingsReadPermission, pillarguardRefreshPermission } from '../permissions';
+import { ResponseCache, withFields } from './cache';
+import { hydrate } from './findings';
 import { staleness } from './history';
 import type { DatabaseStore } from './persistence/DatabaseStore';
 import type { RefreshService } from './refresh';
@@ -84,6 +86,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const { store, refresh, httpAuth, permissions, staleAfterMs } = options;
   const now = options.now ?? (() => new Date());
   const router = Router();
+  const cache = new ResponseCache();
   router.use(express.json({ limit: '10kb' }));
 
   const entityRefOf = (params: Record<string, string>) => {
@@ -105,11 +108,20 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const state = await store.refreshState();
     const checkedAt = state?.succeededAt;
     const s = checkedAt ? staleness(checkedAt, now(), staleAfterMs / 2) : { stale: true, ageSeconds: null };
-    return { checkedAt: checkedAt ?? null, stale: s.stale, ageSeconds: s.ageSeconds, lastRefresh: state?.report ?? null };
+    return { version: state?.attemptedAt ?? 'none', fields: { checkedAt: checkedAt ?? null, stale: s.stale, ageSeconds: s.ageSeconds }, lastRefresh: state?.report ?? null };
   };
 
-  const entityBody = async (record: EntityRecord) => {
+  /** The entity's data (cached per refresh) with the freshness of this moment. */
+  const entityJson = async (ref: string): Promise<string | undefined> => {
     const f = await freshness();
+    const body = await cache.get(f.version, `entity\u0000${ref}`, async () => {
+      const record = await store.get(ref);
+      return record ? entityData(record) : undefined;
+    });
+    return body === undefined ? undefined : withFields(body, f.fields);
+  };
+
+  const entityData = (record: EntityRecord) => {
     return {
       entityRef: record.ref,
       title: record.title ?? null,
@@ -119,17 +131,15 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       level: record.level,
       overall: record.overall,
       pillars: record.detail.scores.pillars,
-      findings: record.detail.findings,
+      findings: record.detail.findings.map(hydrate),
       compliance: record.detail.compliance,
       resources: record.detail.resources,
       rolledUp: record.detail.rolledUp,
       problems: record.detail.problems,
       evaluatedAt: record.evaluatedAt,
-      checkedAt: f.checkedAt,
-      stale: f.stale,
-      ageSeconds: f.ageSeconds,
     };
   };
+  const sendJson = (res: express.Response, body: string) => res.type('application/json').send(body);
 
   const notFound = (ref: string) =>
     new NotFoundError(`no Pillarguard scores for ${ref}: the entity names no AWS resources (annotate it with ${ANNOTATION_ARN} or ${ANNOTATION_TAGS}), or it has not been evaluated yet`);
@@ -137,9 +147,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/entities/:kind/:namespace/:name', async (req, res) => {
     const ref = entityRefOf(req.params);
     await authorizeEntity(req, pillarguardFindingsReadPermission, ref, true);
-    const record = await store.get(ref);
-    if (!record) throw notFound(ref);
-    res.json(await entityBody(record));
+    const body = await entityJson(ref);
+    if (body === undefined) throw notFound(ref);
+    sendJson(res, body);
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -155,9 +165,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const ref = entityRefOf(req.params);
     await authorizeEntity(req, pillarguardRefreshPermission, ref, false);
     const report = await refresh.refresh();
-    const record = await store.get(ref);
-    if (!record) throw notFound(ref);
-    res.json({ refresh: report, entity: await entityBody(record) });
+    const entity = await entityJson(ref);
+    if (entity === undefined) throw notFound(ref);
+    sendJson(res, `{"refresh":${JSON.stringify(report)},"entity":${entity}}`);
   });
 
   router.get('/v1/overview', async (req, res) => {
@@ -180,15 +190,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         query.refs = refs.filter((_, i) => decisions[i]?.result === AuthorizeResult.ALLOW);
       }
     }
-    const [page, f] = await Promise.all([store.overview(query), freshness()]);
-    res.json({ ...page, checkedAt: f.checkedAt, stale: f.stale, ageSeconds: f.ageSeconds });
+    const f = await freshness();
+    // Pages restricted by a conditional decision are per user: built, never cached.
+    const body = query.refs ? JSON.stringify(await store.overview(query)) : await cache.get(f.version, `overview\u0000${JSON.stringify(query)}`, () => store.overview(query));
+    sendJson(res, withFields(body!, f.fields));
   });
 
   router.get('/v1/health', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await httpAuth.credentials(req, { allow: options.allowUnauthenticatedReads ? ['user', 'service', 'none'] : ['user', 'service'] });
     const f = await freshness();
-    const status = !f.lastRefresh ? 'starting' : !f.lastRefresh.ok ? 'failing' : f.stale ? 'stale' : 'ok';
-    res.json({ status, ...f });
+    const status = !f.lastRefresh ? 'starting' : !f.lastRefresh.ok ? 'failing' : f.fields.stale ? 'stale' : 'ok';
+    res.json({ status, ...f.fields, lastRefresh: f.lastRefresh });
   });
 
   return router;

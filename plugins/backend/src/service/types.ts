@@ -1,4 +1,5 @@
-import type { Finding, Pillar, ScoreLevel, Scores } from '@pillarguard/rules';
+import type { Pillar, ScoreLevel, Scores } from '@pillarguard/rules';
+import type { StoredFinding } from './findings';
 import type { ConfigRuleCompliance } from './providers/types';
 
 /** What is stored and served for one catalog entity. */
@@ -25,12 +26,19 @@ export interface EntityRecord {
   detail: EntityDetail;
   /** ISO time of the evaluation that produced these scores. */
   evaluatedAt: string;
+  /** Hash of the open finding ids (a change is a history row). */
+  findingsHash: string;
+  /** Hash of everything else stored (an unchanged entity is not written again). */
+  contentHash: string;
 }
+
+/** What a refresh compares a new evaluation with. */
+export type StoredSummary = Pick<EntityRecord, 'ref' | 'level' | 'pillars' | 'findingsHash' | 'contentHash' | 'evaluatedAt'>;
 
 export interface EntityDetail {
   scores: Scores;
   /** Open and suppressed findings of the entity's resources (suppressed ones carry `suppressed`). */
-  findings: Finding[];
+  findings: StoredFinding[];
   /** AWS Config rule results per resource ARN, beside our own verdicts. */
   compliance: Record<string, ConfigRuleCompliance[]>;
   resources: string[];
@@ -69,7 +77,7 @@ export interface OverviewQuery {
   pageSize: number;
 }
 
-export type OverviewRow = Omit<EntityRecord, 'detail'>;
+export type OverviewRow = Omit<EntityRecord, 'detail' | 'findingsHash' | 'contentHash'>;
 
 export interface OverviewPage {
   items: OverviewRow[];

@@ -1,7 +1,7 @@
 import { resolvePackagePath, type DatabaseService } from '@backstage/backend-plugin-api';
 import { PILLARS, type Pillar, type ScoreLevel } from '@pillarguard/rules';
 import type { Knex } from 'knex';
-import type { EntityRecord, HistoryPoint, OverviewPage, OverviewQuery, OverviewRow, RefreshReport } from '../types';
+import type { EntityRecord, HistoryPoint, OverviewPage, OverviewQuery, OverviewRow, RefreshReport, StoredSummary } from '../types';
 
 const SCORES = 'pillarguard_entity_scores';
 const HISTORY = 'pillarguard_history';
@@ -28,7 +28,17 @@ export interface SaveRequest {
  * Scores, history and refresh state in the plugin's own database (SQLite by default, PostgreSQL in
  * production), through the `database` core service and knex migrations.
  */
+export interface RefreshState {
+  attemptedAt?: string;
+  succeededAt?: string;
+  report?: RefreshReport;
+}
+
+const STATE_TTL_MS = 1000;
+
 export class DatabaseStore {
+  private state?: { at: number; value: Promise<RefreshState | undefined> };
+
   private constructor(private readonly db: Knex) {}
 
   static async create(database: DatabaseService): Promise<DatabaseStore> {
@@ -44,9 +54,22 @@ export class DatabaseStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The stored records, for comparing with a new evaluation (summaries only need these fields). */
-  async all(): Promise<EntityRecord[]> {
-    return (await this.db(SCORES).select()).map(toRecord);
+  /** What a refresh compares a new evaluation with: scores and hashes, never the detail JSON. */
+  async summaries(): Promise<Map<string, StoredSummary>> {
+    const rows = await this.db(SCORES).select(['entity_ref', 'level', ...PILLARS.map(pillarColumn), 'evaluated_at', 'findings_hash', 'content_hash']);
+    return new Map(
+      rows.map((r: Record<string, unknown>) => [
+        String(r.entity_ref),
+        {
+          ref: String(r.entity_ref),
+          level: r.level as ScoreLevel,
+          pillars: Object.fromEntries(PILLARS.map((p) => [p, num(r[pillarColumn(p)])])) as Record<Pillar, number | null>,
+          evaluatedAt: String(r.evaluated_at),
+          findingsHash: String(r.findings_hash),
+          contentHash: String(r.content_hash),
+        },
+      ]),
+    );
   }
 
   async save(request: SaveRequest): Promise<void> {
@@ -127,7 +150,7 @@ export class DatabaseStore {
     const t = totals as Record<string, unknown>;
     return {
       items: page.map((r: Record<string, unknown>) => {
-        const { detail: _detail, ...rest } = toRecord({ ...r, detail: '{}' });
+        const { detail: _detail, findingsHash: _f, contentHash: _c, ...rest } = toRecord({ ...r, detail: '{}' });
         return rest as OverviewRow;
       }),
       page: q.page,
@@ -143,7 +166,17 @@ export class DatabaseStore {
     };
   }
 
-  async refreshState(): Promise<{ attemptedAt?: string; succeededAt?: string; report?: RefreshReport } | undefined> {
+  /**
+   * The last refresh, read at most once a second: every request needs it (staleness, the cache
+   * version) and a refresh on another instance sharing the database shows within that second.
+   */
+  async refreshState(): Promise<RefreshState | undefined> {
+    const now = Date.now();
+    if (!this.state || now - this.state.at > STATE_TTL_MS) this.state = { at: now, value: this.readRefreshState() };
+    return this.state.value;
+  }
+
+  private async readRefreshState(): Promise<RefreshState | undefined> {
     const row = await this.db(REFRESH).where({ id: 1 }).first();
     if (!row) return undefined;
     return { ...(row.attempted_at ? { attemptedAt: row.attempted_at } : {}), ...(row.succeeded_at ? { succeededAt: row.succeeded_at } : {}), report: JSON.parse(row.report) };
@@ -154,6 +187,7 @@ export class DatabaseStore {
     // A failed attempt keeps the time of the last good one: that is what "stale" is measured from.
     if (report.ok) row.succeeded_at = report.startedAt;
     await this.db(REFRESH).insert(row).onConflict('id').merge();
+    this.state = undefined;
   }
 }
 
@@ -173,8 +207,10 @@ function toRow(r: EntityRecord): Record<string, unknown> {
     critical_count: r.criticalCount,
     high_count: r.highCount,
     resource_count: r.resourceCount,
-    detail: JSON.stringify(r.detail),
     evaluated_at: r.evaluatedAt,
+    findings_hash: r.findingsHash,
+    content_hash: r.contentHash,
+    detail: JSON.stringify(r.detail),
   };
   for (const p of PILLARS) row[pillarColumn(p)] = r.pillars[p] ?? null;
   return row;
@@ -200,6 +236,8 @@ function toRecord(row: Record<string, unknown>): EntityRecord {
     resourceCount: Number(row.resource_count),
     detail: JSON.parse(String(row.detail)),
     evaluatedAt: String(row.evaluated_at),
+    findingsHash: String(row.findings_hash ?? ''),
+    contentHash: String(row.content_hash ?? ''),
   };
 }
 

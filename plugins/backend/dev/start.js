@@ -1,0 +1,20 @@
+'use strict';
+// Runs the pillarguard backend plugin alone, on http://localhost:7007, with the example catalog
+// (or the entities in $PILLARGUARD_DEV_CATALOG, a YAML or JSON list) and dev/app-config.yaml (plus
+// any --config files given). Used by `npm start` in this package and by the benchmark.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { join } = require('node:path');
+const { createBackend } = require('@backstage/backend-defaults');
+const { catalogServiceMock } = require('@backstage/plugin-catalog-node/testUtils');
+const { exampleEntities } = require('./catalog');
+
+if (!process.argv.includes('--config')) process.argv.push('--config', join(__dirname, 'app-config.yaml'));
+else process.argv.splice(2, 0, '--config', join(__dirname, 'app-config.yaml'));
+
+const backend = createBackend();
+backend.add(require('../dist').default);
+backend.add(catalogServiceMock.factory({ entities: exampleEntities(process.env.PILLARGUARD_DEV_CATALOG || undefined) }));
+backend.start().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

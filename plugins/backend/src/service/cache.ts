@@ -1,0 +1,44 @@
+/**
+ * Serialised response bodies for one version of the stored data (one refresh attempt): entity
+ * pages and overview pages are read far more often than a refresh writes them, and with 50
+ * clients on one event loop the time to build a body is the latency. Cleared whenever the version
+ * changes; bounded in bytes. Only data goes in, never a permission decision: each request is still
+ * authenticated and authorised before a cached body is sent.
+ */
+export class ResponseCache {
+  private version: string | undefined;
+  private readonly bodies = new Map<string, string>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  async get(version: string, key: string, build: () => Promise<unknown | undefined>): Promise<string | undefined> {
+    if (version !== this.version) {
+      this.version = version;
+      this.bodies.clear();
+      this.bytes = 0;
+    }
+    const hit = this.bodies.get(key);
+    if (hit !== undefined) return hit;
+    const value = await build();
+    if (value === undefined) return undefined;
+    const body = JSON.stringify(value);
+    // A concurrent refresh may have moved the version while building: keep the body out of the new one.
+    if (version === this.version && body.length * 2 <= this.maxBytes) {
+      if (this.bytes + body.length * 2 > this.maxBytes) {
+        this.bodies.clear();
+        this.bytes = 0;
+      }
+      this.bodies.set(key, body);
+      this.bytes += body.length * 2;
+    }
+    return body;
+  }
+}
+
+/** Appends fields to a serialised JSON object without parsing it again. */
+export function withFields(body: string, fields: Record<string, unknown>): string {
+  const extra = JSON.stringify(fields);
+  if (body === '{}') return extra;
+  return `${body.slice(0, -1)},${extra.slice(1)}`;
+}

@@ -41,7 +41,13 @@ function index(): Map<string, Map<string, ActionEntry>> {
   return byService;
 }
 
+/** Entries by the name as AWS spells it: expansions hand back these names, so most lookups are exact. */
+let byName: Map<string, ActionEntry> | undefined;
+
 function entry(action: string): ActionEntry | undefined {
+  if (!byName) byName = new Map([...index().values()].flatMap((m) => [...m.values()].map((e) => [e.name, e] as const)));
+  const exact = byName.get(action);
+  if (exact) return exact;
   const colon = action.indexOf(':');
   if (colon <= 0) return undefined;
   return index().get(action.slice(0, colon).toLowerCase())?.get(action.slice(colon + 1).toLowerCase());

@@ -196,6 +196,27 @@ function coveredActions(s: PolicyStatement): { actions: string[]; unknown: strin
 
 const isWriteLevel = (a: string) => (accessLevels(a) ?? []).some((l) => l === 'Write' || l === 'Permissions management');
 
+/**
+ * The Write/Permissions-management actions (not wildcard-only) a statement's Action/NotAction
+ * covers, and the patterns the catalog does not know. The answer depends on the action list only,
+ * and the same lists recur on thousands of principals (managed policies, copied roles), while
+ * `*` alone expands to the whole catalog: kept per list. Bounded, so odd input cannot grow it.
+ */
+const writesByActions = new Map<string, { writes: string[]; unknown: string[] }>();
+function writeActionsOf(s: PolicyStatement): { writes: string[]; unknown: string[] } {
+  const list = s.notActions ?? s.actions ?? [];
+  const key = list.every((a) => typeof a === 'string') ? `${s.notActions ? 'N' : 'A'}\u0000${list.join('\u0000')}` : undefined;
+  const hit = key === undefined ? undefined : writesByActions.get(key);
+  if (hit) return hit;
+  const covered = coveredActions(s);
+  const result = { writes: covered.actions.filter((a) => isWriteLevel(a) && isWildcardOnly(a) === false), unknown: covered.unknown };
+  if (key !== undefined) {
+    if (writesByActions.size >= 2000) writesByActions.clear();
+    writesByActions.set(key, result);
+  }
+  return result;
+}
+
 function sample(list: readonly string[], n = 5): string {
   return list.length <= n ? list.join(', ') : `${list.slice(0, n).join(', ')} and ${list.length - n} more`;
 }
@@ -222,8 +243,8 @@ const writeOnAnyResource: Rule = {
         const s = ws.statement;
         const gate = allOf([isAllow(s), coversAnyResource(s)]);
         if (gate === false) return 'ok';
-        const covered = coveredActions(s);
-        const writes = covered.actions.filter((a) => isWriteLevel(a) && isWildcardOnly(a) === false);
+        const covered = writeActionsOf(s);
+        const writes = covered.writes;
         if (writes.length) return verdict(gate, ws, `${label(ws)} allows Write/Permissions-management actions on every resource: ${sample(writes)}${conditionNote(s)}.`);
         if (covered.unknown.length) return unknownResult(`${label(ws)} applies to every resource and names actions whose access level is unknown (${sample(covered.unknown, 3)}).`, ws.path);
         return 'ok';

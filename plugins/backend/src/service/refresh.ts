@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { entityRef, scoreEntities, type EntityLike, type Evaluated } from './entity-scores';
 import { evaluateItems } from './evaluate';
-import { changedSince, summaryOf } from './history';
+import { changedSince, sha256, summaryOf } from './history';
 import type { DatabaseStore } from './persistence/DatabaseStore';
 import type { ConfigItemsProvider, ConfigRuleCompliance } from './providers/types';
 import { recordOf } from './records';
@@ -34,6 +34,8 @@ export class RefreshService {
   private items = new Map<string, HeldItem>();
   private compliance = new Map<string, ConfigRuleCompliance[]>();
   private evaluated?: Evaluated & { problems: string[]; at: string };
+  /** What the last stored scoring was computed from; the same again (no item, entity or compliance change) needs no scoring. */
+  private lastScored?: { entities: string; count: number };
   private running?: Promise<RefreshReport>;
   private readonly now: () => Date;
 
@@ -119,6 +121,13 @@ export class RefreshService {
     }
     report.problems.push(...this.evaluated.problems);
 
+    await store.pruneHistory(new Date(started.getTime() - this.options.historyRetentionDays * 86_400_000).toISOString());
+    const entitiesKey = sha256(JSON.stringify(entities));
+    if (!report.evaluated && loaded.compliance.size === 0 && this.lastScored?.entities === entitiesKey) {
+      report.entities = this.lastScored.count;
+      return finish(true);
+    }
+
     const byRef = new Map(entities.map((e) => [entityRef(e), e]));
     const scored = scoreEntities(entities, this.evaluated);
     const stored = await store.summaries();
@@ -136,10 +145,9 @@ export class RefreshService {
     const current = new Set(scored.map((s) => s.ref));
     const remove = [...stored.keys()].filter((ref) => !current.has(ref));
     await store.save({ upsert, history, remove });
-    const cutoff = new Date(started.getTime() - this.options.historyRetentionDays * 86_400_000).toISOString();
-    await store.pruneHistory(cutoff);
     report.entities = scored.length;
     report.changedEntities = history.size;
+    this.lastScored = { entities: entitiesKey, count: scored.length };
     return finish(true);
   }
 }

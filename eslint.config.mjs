@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // Benchmarks and build scripts are plain CommonJS run by Node.
-    files: ['bench/**/*.js', 'plugins/*/dev/**/*.js', 'packages/*/scripts/**/*.js', 'action/scripts/**/*.js', 'test/**/*.js'],
+    files: ['bench/**/*.js', 'plugins/*/dev/**/*.js', 'plugins/*/migrations/**/*.js', 'packages/*/scripts/**/*.js', 'action/scripts/**/*.js', 'test/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', fetch: 'readonly', setTimeout: 'readonly', performance: 'readonly' },

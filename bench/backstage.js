@@ -104,7 +104,9 @@ async function startBackend(outDir, estate, token) {
       pillarguard: { provider: { type: 'snapshot', snapshot: { paths: [estate.snapshot] } }, schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 30 } }, demo: { allowUnauthenticatedReads: false } },
     }),
   );
-  const child = spawn(process.execPath, [path.join(ROOT, 'plugins/backend/dev/start.js'), '--config', config], {
+  // BENCH_NODE_ARGS: extra node flags for the backend process (e.g. --cpu-prof to see where a request's time goes).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'plugins/backend/dev/start.js'), '--config', config], {
     env: { ...process.env, PILLARGUARD_DEV_CATALOG: estate.catalog, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

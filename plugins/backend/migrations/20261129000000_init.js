@@ -28,7 +28,7 @@ exports.up = async function up(knex) {
     t.string('findings_hash', 64).notNullable().comment('Hash of the open finding ids: a change is a history row');
     t.string('content_hash', 64).notNullable().comment('Hash of everything stored: an unchanged entity is not written again');
     // Last: SQLite keeps a large text in overflow pages, and columns after it would be read through them.
-    t.text('detail').notNullable().comment('JSON: scores, findings, AWS Config compliance, resources, roll-ups, annotation problems');
+    t.text('body').notNullable().comment('JSON: the entity route body as served (scores, findings, AWS Config compliance, resources, roll-ups, annotation problems)');
   });
   await knex.schema.createTable('pillarguard_history', (t) => {
     t.comment('One row per evaluation that changed an entity (a score, the level or the findings)');

@@ -4,7 +4,6 @@ import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PILLARS } from '@pillarguard/rules';
 import { pillarguardFindingsReadPermission } from './permissions';
-import { hydrate } from './service/findings';
 import type { DatabaseStore } from './service/persistence/DatabaseStore';
 
 /**
@@ -44,7 +43,6 @@ export function registerActions(actions: ActionsRegistryService, store: Database
           pillars: record.pillars,
           findings: record.detail.findings
             .filter((f) => !f.suppressed)
-            .map(hydrate)
             .map((f) => ({ ruleId: f.ruleId, pillar: f.pillar, severity: f.severity, title: f.title, message: f.message, resource: f.resource.id })),
           evaluatedAt: record.evaluatedAt,
         },

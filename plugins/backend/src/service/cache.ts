@@ -12,6 +12,7 @@ export class ResponseCache {
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
+  /** `build` returns a value to serialise, or an already serialised body (a string). */
   async get(version: string, key: string, build: () => Promise<unknown | undefined>): Promise<string | undefined> {
     if (version !== this.version) {
       this.version = version;
@@ -22,15 +23,18 @@ export class ResponseCache {
     if (hit !== undefined) return hit;
     const value = await build();
     if (value === undefined) return undefined;
-    const body = JSON.stringify(value);
+    const body = typeof value === 'string' ? value : JSON.stringify(value);
     // A concurrent refresh may have moved the version while building: keep the body out of the new one.
-    if (version === this.version && body.length * 2 <= this.maxBytes) {
-      if (this.bytes + body.length * 2 > this.maxBytes) {
-        this.bodies.clear();
-        this.bytes = 0;
+    // Sizes count characters: JSON is ASCII, which V8 stores one byte per character.
+    if (version === this.version && body.length <= this.maxBytes) {
+      // Oldest first out (a Map iterates in insertion order).
+      for (const [k, v] of this.bodies) {
+        if (this.bytes + body.length <= this.maxBytes) break;
+        this.bodies.delete(k);
+        this.bytes -= v.length;
       }
       this.bodies.set(key, body);
-      this.bytes += body.length * 2;
+      this.bytes += body.length;
     }
     return body;
   }

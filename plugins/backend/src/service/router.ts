@@ -8,11 +8,10 @@ import { z } from 'zod';
 import { ANNOTATION_ARN, ANNOTATION_TAGS } from '../annotations';
 import { pillarguardFindingsReadPermission, pillarguardRefreshPermission } from '../permissions';
 import { ResponseCache, withFields } from './cache';
-import { hydrate } from './findings';
 import { staleness } from './history';
 import type { DatabaseStore } from './persistence/DatabaseStore';
 import type { RefreshService } from './refresh';
-import { SORT_KEYS, type EntityRecord, type OverviewQuery } from './types';
+import { SORT_KEYS, type OverviewQuery } from './types';
 
 export interface RouterOptions {
   store: DatabaseStore;
@@ -114,31 +113,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   /** The entity's data (cached per refresh) with the freshness of this moment. */
   const entityJson = async (ref: string): Promise<string | undefined> => {
     const f = await freshness();
-    const body = await cache.get(f.version, `entity\u0000${ref}`, async () => {
-      const record = await store.get(ref);
-      return record ? entityData(record) : undefined;
-    });
+    const body = await cache.get(f.version, `entity\u0000${ref}`, () => store.body(ref));
     return body === undefined ? undefined : withFields(body, f.fields);
   };
 
-  const entityData = (record: EntityRecord) => {
-    return {
-      entityRef: record.ref,
-      title: record.title ?? null,
-      owner: record.owner ?? null,
-      type: record.type ?? null,
-      system: record.system ?? null,
-      level: record.level,
-      overall: record.overall,
-      pillars: record.detail.scores.pillars,
-      findings: record.detail.findings.map(hydrate),
-      compliance: record.detail.compliance,
-      resources: record.detail.resources,
-      rolledUp: record.detail.rolledUp,
-      problems: record.detail.problems,
-      evaluatedAt: record.evaluatedAt,
-    };
-  };
   const sendJson = (res: express.Response, body: string) => res.type('application/json').send(body);
 
   const notFound = (ref: string) =>

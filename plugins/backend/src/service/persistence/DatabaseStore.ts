@@ -1,6 +1,7 @@
 import { resolvePackagePath, type DatabaseService } from '@backstage/backend-plugin-api';
 import { PILLARS, type Pillar, type ScoreLevel } from '@pillarguard/rules';
 import type { Knex } from 'knex';
+import { detailOf, entityBody } from '../entity-body';
 import type { EntityRecord, HistoryPoint, OverviewPage, OverviewQuery, OverviewRow, RefreshReport, StoredSummary } from '../types';
 
 const SCORES = 'pillarguard_entity_scores';
@@ -11,7 +12,7 @@ const CHUNK = 30;
 const LEVELS: ScoreLevel[] = ['none', 'bronze', 'silver', 'gold'];
 /** `policy-as-code` → `score_policy_as_code`. */
 export const pillarColumn = (p: Pillar) => `score_${p.replace(/-/g, '_')}`;
-/** Every column but the detail JSON: what the overview lists. */
+/** Every column but the body JSON: what the overview lists. */
 const LIST_COLUMNS = ['entity_ref', 'kind', 'namespace', 'name', 'title', 'owner', 'type', 'system', 'level', 'overall', ...PILLARS.map(pillarColumn), 'finding_count', 'critical_count', 'high_count', 'resource_count', 'evaluated_at'];
 
 /** What a refresh hands to the store. */
@@ -49,12 +50,18 @@ export class DatabaseStore {
     return new DatabaseStore(client);
   }
 
+  /** The entity route's body as stored (see entity-body.ts): one column, no parsing. */
+  async body(ref: string): Promise<string | undefined> {
+    const row = await this.db(SCORES).where({ entity_ref: ref }).first('body');
+    return row ? String(row.body) : undefined;
+  }
+
   async get(ref: string): Promise<EntityRecord | undefined> {
     const row = await this.db(SCORES).where({ entity_ref: ref }).first();
     return row ? toRecord(row) : undefined;
   }
 
-  /** What a refresh compares a new evaluation with: scores and hashes, never the detail JSON. */
+  /** What a refresh compares a new evaluation with: scores and hashes, never the body JSON. */
   async summaries(): Promise<Map<string, StoredSummary>> {
     const rows = await this.db(SCORES).select(['entity_ref', 'level', ...PILLARS.map(pillarColumn), 'evaluated_at', 'findings_hash', 'content_hash']);
     return new Map(
@@ -150,7 +157,7 @@ export class DatabaseStore {
     const t = totals as Record<string, unknown>;
     return {
       items: page.map((r: Record<string, unknown>) => {
-        const { detail: _detail, findingsHash: _f, contentHash: _c, ...rest } = toRecord({ ...r, detail: '{}' });
+        const { detail: _detail, findingsHash: _f, contentHash: _c, ...rest } = toRecord(r);
         return rest as OverviewRow;
       }),
       page: q.page,
@@ -210,7 +217,7 @@ function toRow(r: EntityRecord): Record<string, unknown> {
     evaluated_at: r.evaluatedAt,
     findings_hash: r.findingsHash,
     content_hash: r.contentHash,
-    detail: JSON.stringify(r.detail),
+    body: JSON.stringify(entityBody(r)),
   };
   for (const p of PILLARS) row[pillarColumn(p)] = r.pillars[p] ?? null;
   return row;
@@ -234,7 +241,7 @@ function toRecord(row: Record<string, unknown>): EntityRecord {
     criticalCount: Number(row.critical_count),
     highCount: Number(row.high_count),
     resourceCount: Number(row.resource_count),
-    detail: JSON.parse(String(row.detail)),
+    detail: row.body === undefined ? (undefined as never) : detailOf(JSON.parse(String(row.body))),
     evaluatedAt: String(row.evaluated_at),
     findingsHash: String(row.findings_hash ?? ''),
     contentHash: String(row.content_hash ?? ''),

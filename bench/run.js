@@ -5,7 +5,8 @@
  * time to a bare JSON.parse of the same input — measured side by side in one run. Budgets (2-core
  * machine): plan < 2 s, peak RSS < 600 MB, ratio < 8. Then the diff benchmark (bench/diff.js): our
  * diff of two 2,000-resource templates against @aws-cdk/cloudformation-diff's, ours ≤ 1.5× theirs,
- * peak RSS < 500 MB. Budgets are reported, never asserted in tests.
+ * peak RSS < 500 MB. Then the action (bench/action.js) and the Backstage backend (bench/backstage.js).
+ * Budgets are reported, never asserted in tests.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -13,6 +14,7 @@ const { execFileSync } = require('node:child_process');
 const { generatePlan, generateTemplate } = require('./generate');
 const { benchDiff } = require('./diff');
 const { benchAction } = require('./action');
+const { benchBackstage } = require('./backstage');
 
 const out = path.join(__dirname, 'out');
 fs.mkdirSync(out, { recursive: true });
@@ -53,8 +55,14 @@ for (const r of rows) {
 const diff = benchDiff(out);
 ok = ok && diff.ok;
 // The action bundle on a 200-file pull request against the GitHub API double (bench/action.js).
-benchAction().then((action) => {
-  ok = ok && action.ok;
-  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ node: process.version, rows, diff: diff.row, action: action.row }, null, 2));
+// The Backstage backend: 5,000 entities / 15,000 items, refresh, AWS calls, API latency (bench/backstage.js).
+(async () => {
+  const action = await benchAction();
+  const backstage = await benchBackstage(out);
+  ok = ok && action.ok && backstage.ok;
+  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ node: process.version, rows, diff: diff.row, action: action.row, backstage: backstage.row }, null, 2));
   process.exitCode = ok ? 0 : 1;
+})().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
 });

@@ -26,6 +26,18 @@ describe('ResponseCache', () => {
     expect(kept).toBe(true);
   });
 
+  it('warming puts bodies for the current version only, never over one already there', async () => {
+    const cache = new ResponseCache();
+    await cache.get('v1', 'a', async () => 'built');
+    cache.put('v1', 'a', 'warmed');
+    cache.put('v1', 'b', 'warmed');
+    cache.put('v0', 'c', 'stale');
+    expect(await cache.get('v1', 'a', async () => 'x')).toBe('built');
+    expect(await cache.get('v1', 'b', async () => 'x')).toBe('warmed');
+    expect(await cache.get('v1', 'c', async () => 'rebuilt')).toBe('rebuilt');
+    expect(cache.size).toBe('built'.length + 'warmed'.length + 'rebuilt'.length);
+  });
+
   it('does not keep a body built for a version that moved meanwhile', async () => {
     const cache = new ResponseCache();
     let release!: () => void;

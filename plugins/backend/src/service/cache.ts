@@ -12,6 +12,21 @@ export class ResponseCache {
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
+  /** Bytes held, for warming up to a share of the bound. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  get max(): number {
+    return this.maxBytes;
+  }
+
+  /** Adds a body built elsewhere (warming), unless the version moved or the key is there already. */
+  put(version: string, key: string, body: string): void {
+    if (version !== this.version || this.bodies.has(key)) return;
+    this.store(key, body);
+  }
+
   /** `build` returns a value to serialise, or an already serialised body (a string). */
   async get(version: string, key: string, build: () => Promise<unknown | undefined>): Promise<string | undefined> {
     if (version !== this.version) {
@@ -25,18 +40,21 @@ export class ResponseCache {
     if (value === undefined) return undefined;
     const body = typeof value === 'string' ? value : JSON.stringify(value);
     // A concurrent refresh may have moved the version while building: keep the body out of the new one.
-    // Sizes count characters: JSON is ASCII, which V8 stores one byte per character.
-    if (version === this.version && body.length <= this.maxBytes) {
-      // Oldest first out (a Map iterates in insertion order).
-      for (const [k, v] of this.bodies) {
-        if (this.bytes + body.length <= this.maxBytes) break;
-        this.bodies.delete(k);
-        this.bytes -= v.length;
-      }
-      this.bodies.set(key, body);
-      this.bytes += body.length;
-    }
+    if (version === this.version) this.store(key, body);
     return body;
+  }
+
+  /** Sizes count characters: JSON is ASCII, which V8 stores one byte per character. */
+  private store(key: string, body: string): void {
+    if (body.length > this.maxBytes) return;
+    // Oldest first out (a Map iterates in insertion order).
+    for (const [k, v] of this.bodies) {
+      if (this.bytes + body.length <= this.maxBytes) break;
+      this.bodies.delete(k);
+      this.bytes -= v.length;
+    }
+    this.bodies.set(key, body);
+    this.bytes += body.length;
   }
 }
 

@@ -22,11 +22,39 @@ export interface EntityScore {
   problems: string[];
 }
 
-/** What one evaluation of all configuration items produced (a scan, or the backend's refresh). */
+/** The part of a resource the selection reads. */
+export type SelectableItem = Pick<Resource, 'id' | 'arn' | 'type' | 'tags'>;
+
+/**
+ * What one evaluation of all configuration items produced, in the compact form a refresh keeps
+ * between runs (to re-score entities when the catalog changes without evaluating again): per
+ * resource, its evaluations as the scoring reads them (pillar, severity, verdict, suppressed —
+ * a few hundred distinct values, shared) and its findings.
+ */
 export interface Evaluated {
-  resources: readonly Resource[];
-  evaluations: readonly Evaluation[];
-  findings: readonly Finding[];
+  resources: readonly SelectableItem[];
+  evaluationsOf: ReadonlyMap<string, readonly Evaluation[]>;
+  findingsOf: ReadonlyMap<string, readonly Finding[]>;
+}
+
+export function evaluatedFrom(resources: readonly Resource[], evaluations: readonly Evaluation[], findings: readonly Finding[]): Evaluated {
+  const shared = new Map<string, Evaluation>();
+  const evaluationsOf = new Map<string, Evaluation[]>();
+  for (const e of evaluations) {
+    const key = `${e.pillar}\u0000${e.severity}\u0000${e.verdict}\u0000${e.suppressed ? 1 : 0}`;
+    let one = shared.get(key);
+    if (!one) {
+      // Only what scoreEvaluations reads; the resource is the map's key.
+      one = { pillar: e.pillar, severity: e.severity, verdict: e.verdict, ...(e.suppressed ? { suppressed: e.suppressed } : {}) } as Evaluation;
+      shared.set(key, one);
+    }
+    push(evaluationsOf, e.resource.id, one);
+  }
+  return {
+    resources: resources.map((r) => ({ id: r.id, ...(r.arn ? { arn: r.arn } : {}), type: r.type, tags: r.tags })),
+    evaluationsOf,
+    findingsOf: groupBy(findings, (f) => f.resource.id),
+  };
 }
 
 export function entityRef(e: EntityLike): string {
@@ -38,18 +66,18 @@ export function entityRef(e: EntityLike): string {
  * 15,000 items is a lookup per entity, not a pass over every item.
  */
 class SelectionIndex {
-  private readonly byArn = new Map<string, Resource[]>();
-  private readonly byTag = new Map<string, Resource[]>();
+  private readonly byArn = new Map<string, SelectableItem[]>();
+  private readonly byTag = new Map<string, SelectableItem[]>();
 
-  constructor(resources: readonly Resource[]) {
+  constructor(resources: readonly SelectableItem[]) {
     for (const r of resources) {
       if (r.arn) push(this.byArn, r.arn, r);
       for (const [k, v] of Object.entries(r.tags)) if (typeof v === 'string') push(this.byTag, `${k}\u0000${v}`, r);
     }
   }
 
-  select(selector: ResourceSelector): Resource[] {
-    const found = new Set<Resource>();
+  select(selector: ResourceSelector): SelectableItem[] {
+    const found = new Set<SelectableItem>();
     for (const arn of selector.arns) for (const r of this.byArn.get(arn) ?? []) found.add(r);
     if (selector.tags?.length) {
       // Candidates from the rarest tag, then every condition checked by `selects`.
@@ -84,18 +112,17 @@ const ROLLUP_TARGETS = /^(resource|component|system):/i;
  */
 export function scoreEntities(entities: readonly EntityLike[], evaluated: Evaluated, options: { unknownAsFail?: EngineConfig['unknownAsFail'] } = {}): EntityScore[] {
   const index = new SelectionIndex(evaluated.resources);
-  const evaluationsOf = groupBy(evaluated.evaluations, (e) => e.resource.id);
-  const findingsOf = groupBy(evaluated.findings, (f) => f.resource.id);
+  const { evaluationsOf, findingsOf } = evaluated;
   const byRef = new Map(entities.map((e) => [entityRef(e), e]));
-  const own = new Map<string, { selector: ResourceSelector; resources: Resource[] }>();
+  const own = new Map<string, { selector: ResourceSelector; resources: SelectableItem[] }>();
   for (const [ref, e] of byRef) {
     const selector = selectorOf(e.metadata.annotations);
     if (selector) own.set(ref, { selector, resources: index.select(selector) });
   }
 
   // Resources of an entity with its roll-up; cycles in the catalog's relations are cut.
-  const memo = new Map<string, { resources: Set<Resource>; rolledUp: Set<string> }>();
-  const collect = (ref: string, path: Set<string>): { resources: Set<Resource>; rolledUp: Set<string> } => {
+  const memo = new Map<string, { resources: Set<SelectableItem>; rolledUp: Set<string> }>();
+  const collect = (ref: string, path: Set<string>): { resources: Set<SelectableItem>; rolledUp: Set<string> } => {
     const done = memo.get(ref);
     if (done) return done;
     const out = { resources: new Set(own.get(ref)?.resources ?? []), rolledUp: new Set<string>() };

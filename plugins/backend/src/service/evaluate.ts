@@ -1,5 +1,5 @@
 import { ALL_RULES, DEFAULT_CONFIG, evaluateResources, linkResources, mapConfigurationItems, type EngineConfig } from '@pillarguard/rules';
-import type { Evaluated } from './entity-scores';
+import { evaluatedFrom, type Evaluated } from './entity-scores';
 
 /** The file name findings carry for live items: there is no file, the items came from AWS Config. */
 export const LIVE_SOURCE = 'aws-config';
@@ -13,10 +13,5 @@ export function evaluateItems(raws: readonly unknown[], now: string, config: Eng
   const mapped = mapConfigurationItems(raws, LIVE_SOURCE);
   const resources = linkResources(mapped.resources);
   const result = evaluateResources(resources, { config, rules: ALL_RULES, now });
-  return {
-    resources,
-    evaluations: result.evaluations,
-    findings: result.findings,
-    problems: mapped.errors.map((e) => e.message),
-  };
+  return { ...evaluatedFrom(resources, result.evaluations, result.findings), problems: mapped.errors.map((e) => e.message) };
 }

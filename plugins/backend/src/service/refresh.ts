@@ -20,7 +20,8 @@ export interface RefreshServiceOptions {
 
 interface HeldItem {
   captureTime?: string;
-  raw: unknown;
+  /** The item as JSON text: one string per item keeps 15,000 items cheap for the garbage collector. */
+  raw: string;
 }
 
 /**
@@ -100,7 +101,7 @@ export class RefreshService {
       const held = this.items.get(item.key);
       if (item.raw !== undefined) {
         if (!held || held.captureTime !== item.captureTime) report.changedItems++;
-        next.set(item.key, { ...(item.captureTime ? { captureTime: item.captureTime } : {}), raw: item.raw });
+        next.set(item.key, { ...(item.captureTime ? { captureTime: item.captureTime } : {}), raw: typeof item.raw === 'string' ? item.raw : JSON.stringify(item.raw) });
       } else if (held) {
         next.set(item.key, held);
       } else {

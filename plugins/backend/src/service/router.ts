@@ -86,6 +86,30 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const now = options.now ?? (() => new Date());
   const router = Router();
   const cache = new ResponseCache();
+  const entityKey = (ref: string) => `entity\u0000${ref}`;
+
+  /**
+   * After a refresh (here or on another instance), load the entity bodies in pages of 500 in the
+   * background, up to half the cache, so entity pages are served from memory rather than one
+   * query each. Requests meanwhile fall back to a single-row read.
+   */
+  let warming: string | undefined;
+  const warm = (version: string) => {
+    if (warming === version) return;
+    warming = version;
+    void (async () => {
+      let after = '';
+      while (warming === version && cache.size < cache.max / 2) {
+        const page = await store.bodies(after, 500);
+        if (page.length === 0) break;
+        for (const { ref, body } of page) cache.put(version, entityKey(ref), body);
+        after = page[page.length - 1].ref;
+        await new Promise((r) => setImmediate(r));
+      }
+    })().catch(() => {
+      // Warming is an optimisation: a failed page leaves requests to read their row themselves.
+    });
+  };
   router.use(express.json({ limit: '10kb' }));
 
   const entityRefOf = (params: Record<string, string>) => {
@@ -113,7 +137,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   /** The entity's data (cached per refresh) with the freshness of this moment. */
   const entityJson = async (ref: string): Promise<string | undefined> => {
     const f = await freshness();
-    const body = await cache.get(f.version, `entity\u0000${ref}`, () => store.body(ref));
+    warm(f.version);
+    const body = await cache.get(f.version, entityKey(ref), () => store.body(ref));
     return body === undefined ? undefined : withFields(body, f.fields);
   };
 

@@ -56,6 +56,12 @@ export class DatabaseStore {
     return row ? String(row.body) : undefined;
   }
 
+  /** Stored bodies in entity-ref order, a page after `after` (keyset paging: no offset scans). */
+  async bodies(after: string, limit: number): Promise<Array<{ ref: string; body: string }>> {
+    const rows = await this.db(SCORES).where('entity_ref', '>', after).orderBy('entity_ref').limit(limit).select('entity_ref', 'body');
+    return rows.map((r: { entity_ref: string; body: string }) => ({ ref: r.entity_ref, body: String(r.body) }));
+  }
+
   async get(ref: string): Promise<EntityRecord | undefined> {
     const row = await this.db(SCORES).where({ entity_ref: ref }).first();
     return row ? toRecord(row) : undefined;

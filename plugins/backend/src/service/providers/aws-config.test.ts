@@ -96,8 +96,9 @@ function batches(unprocessed = 0) {
 }
 
 const summary = (raws: unknown[]) =>
-  evaluateItems(raws, '2026-11-28T00:00:00Z')
-    .findings.map((f) => `${f.resource.id} ${f.ruleId} ${f.verdict}`)
+  [...evaluateItems(raws, '2026-11-28T00:00:00Z').findingsOf.values()]
+    .flat()
+    .map((f) => `${f.resource.id} ${f.ruleId} ${f.verdict}`)
     .sort();
 
 describe('AwsConfigProvider', () => {

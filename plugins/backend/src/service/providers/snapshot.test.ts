@@ -17,7 +17,7 @@ describe('SnapshotProvider', () => {
     const evaluated = evaluateItems(loaded.items.map((i) => i.raw), '2026-11-28T00:00:00Z');
     expect(evaluated.problems).toEqual([]);
     expect(evaluated.resources).toHaveLength(28);
-    expect(evaluated.findings.length).toBeGreaterThan(0);
+    expect(evaluated.findingsOf.size).toBeGreaterThan(0);
   });
 
   it('a missing path makes the load incomplete (the last good scores stay) and is named', async () => {

@@ -22,6 +22,8 @@ export interface Config {
         accountId?: string;
         /** Configuration aggregator: query every account and region it aggregates. */
         aggregatorName?: string;
+        /** Endpoint override, e.g. an interface VPC endpoint (https://vpce-….config.eu-west-1.vpce.amazonaws.com). */
+        endpoint?: string;
         /** Resource types to read; default: every type the rules map. */
         resourceTypes?: string[];
         /** Upper bound of AWS Config calls in one refresh (default 5000); past it the refresh stops and the last good scores stay. */

@@ -29,6 +29,7 @@ describe('readPillarguardConfig', () => {
     [{ provider: { type: 'aws-config', awsConfig: { region: 'eu-west-1', accountId: '42' } } }, `'pillarguard.provider.awsConfig.accountId': "42" is not a 12-digit AWS account id`],
     [{ provider: { type: 'aws-config', awsConfig: { region: 'eu-west-1', resourceTypes: ['dynamodb'] } } }, `'pillarguard.provider.awsConfig.resourceTypes': "dynamodb" is not an AWS resource type`],
     [{ provider: { type: 'aws-config', awsConfig: { region: 'eu-west-1', maxCallsPerRefresh: 0 } } }, `'pillarguard.provider.awsConfig.maxCallsPerRefresh': 0 is not a positive whole number`],
+    [{ provider: { type: 'aws-config', awsConfig: { region: 'eu-west-1', endpoint: 'http://config.local' } } }, `'pillarguard.provider.awsConfig.endpoint': "http://config.local" is not an https:// URL`],
     [{ provider: { snapshot: { paths: [] } } }, `'pillarguard.provider.snapshot.paths': name at least one`],
     [{ schedule: { frequency: { hours: 1 } } }, `'pillarguard.schedule'`],
     [{ staleAfter: 'soon' }, `'pillarguard.staleAfter'`],

@@ -47,11 +47,14 @@ export function readPillarguardConfig(root: Config, defaults: { snapshotPaths: s
     const resourceTypes = a?.getOptionalStringArray('resourceTypes') ?? [...AWS_CONFIG_RESOURCE_TYPES];
     for (const t of resourceTypes) if (!/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/.test(t)) throw new PillarguardConfigError('provider.awsConfig.resourceTypes', `"${t}" is not an AWS resource type such as AWS::DynamoDB::Table`);
     const aggregatorName = a?.getOptionalString('aggregatorName');
+    const endpoint = a?.getOptionalString('endpoint');
+    if (endpoint !== undefined && !/^https:\/\/[^\s/]+/.test(endpoint)) throw new PillarguardConfigError('provider.awsConfig.endpoint', `"${endpoint}" is not an https:// URL`);
     provider = {
       type,
       region,
       ...(accountId ? { accountId } : {}),
       ...(aggregatorName ? { aggregatorName } : {}),
+      ...(endpoint ? { endpoint } : {}),
       resourceTypes,
       maxCalls: positive(a?.getOptionalNumber('maxCallsPerRefresh') ?? 5000, 'provider.awsConfig.maxCallsPerRefresh'),
       maxAttempts: positive(a?.getOptionalNumber('maxAttempts') ?? 5, 'provider.awsConfig.maxAttempts'),

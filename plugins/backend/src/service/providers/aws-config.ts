@@ -35,6 +35,8 @@ export interface AwsConfigProviderOptions {
   /** SDK attempts per call (adaptive retry mode: client-side rate limiting on throttling). */
   maxAttempts: number;
   compliance: { enabled: boolean; maxCalls: number };
+  /** Endpoint override (an interface VPC endpoint, a FIPS endpoint); the regional default when absent. */
+  endpoint?: string;
 }
 
 /** Advanced query rows carry these; tags and relationships are merged into the batch-get item, which has neither. */
@@ -188,7 +190,7 @@ export class AwsConfigProvider implements ConfigItemsProvider {
     let client = this.clients.get(key);
     if (!client) {
       client = this.credentials.getCredentialProvider(accountId ? { accountId } : undefined).then(
-        ({ sdkCredentialProvider }) => new ConfigServiceClient({ region, credentials: sdkCredentialProvider, retryMode: 'adaptive', maxAttempts: this.options.maxAttempts }),
+        ({ sdkCredentialProvider }) => new ConfigServiceClient({ region, credentials: sdkCredentialProvider, retryMode: 'adaptive', maxAttempts: this.options.maxAttempts, ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}) }),
       );
       // A failed credential lookup is not cached: the next refresh tries again.
       client.catch(() => this.clients.delete(key));

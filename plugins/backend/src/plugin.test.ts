@@ -88,6 +88,10 @@ describe.each(databases.eachSupportedId())('pillarguard backend on %s', (databas
     const table = await request(server).get(`${API}/entities/resource/default/orders-table`);
     expect(table.status).toBe(200);
     expectConforms('get', '/v1/entities/{kind}/{namespace}/{name}', table);
+    // A client polling with the ETag gets a 304 while nothing changed (within the same second of freshness).
+    const again = await request(server).get(`${API}/entities/resource/default/orders-table`).set('If-None-Match', table.headers.etag);
+    expect([200, 304]).toContain(again.status);
+    if (again.status === 200) expect(again.headers.etag).not.toBe(table.headers.etag);
     expect(table.body).toMatchObject({
       entityRef: 'resource:default/orders-table',
       owner: 'group:default/team-orders',

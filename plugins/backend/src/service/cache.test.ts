@@ -1,4 +1,4 @@
-import { ResponseCache, withFields } from './cache';
+import { etagOf, ResponseCache, withFields } from './cache';
 
 describe('ResponseCache', () => {
   it('builds once per key and version, and starts over when the version moves', async () => {
@@ -53,5 +53,15 @@ describe('withFields', () => {
   it('appends fields to a serialised object', () => {
     expect(JSON.parse(withFields('{"a":1}', { b: null, c: true }))).toEqual({ a: 1, b: null, c: true });
     expect(JSON.parse(withFields('{}', { b: 2 }))).toEqual({ b: 2 });
+  });
+});
+
+describe('etagOf', () => {
+  it('names the body: same version, key and fields give the same tag; any change gives another', () => {
+    const f = { checkedAt: '2026-11-29T03:00:00.000Z', stale: false, ageSeconds: 5 };
+    const tag = etagOf('v1', 'entity\u0000resource:default/a', f);
+    expect(tag).toMatch(/^W\/"[0-9a-z]+-[0-9a-z]+"$/);
+    expect(etagOf('v1', 'entity\u0000resource:default/a', { ...f })).toBe(tag);
+    expect(new Set([tag, etagOf('v2', 'entity\u0000resource:default/a', f), etagOf('v1', 'entity\u0000resource:default/b', f), etagOf('v1', 'entity\u0000resource:default/a', { ...f, ageSeconds: 6 })]).size).toBe(4);
   });
 });

@@ -7,7 +7,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ANNOTATION_ARN, ANNOTATION_TAGS } from '../annotations';
 import { pillarguardFindingsReadPermission, pillarguardRefreshPermission } from '../permissions';
-import { ResponseCache, withFields } from './cache';
+import { etagOf, ResponseCache, withFields } from './cache';
 import { staleness } from './history';
 import type { DatabaseStore } from './persistence/DatabaseStore';
 import type { RefreshService } from './refresh';
@@ -134,15 +134,18 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return { version: state?.attemptedAt ?? 'none', fields: { checkedAt: checkedAt ?? null, stale: s.stale, ageSeconds: s.ageSeconds }, lastRefresh: state?.report ?? null };
   };
 
-  /** The entity's data (cached per refresh) with the freshness of this moment. */
-  const entityJson = async (ref: string): Promise<string | undefined> => {
+  /** The entity's data (cached per refresh) with the freshness of this moment, and its ETag. */
+  const entityJson = async (ref: string): Promise<{ body: string; etag: string } | undefined> => {
     const f = await freshness();
     warm(f.version);
     const body = await cache.get(f.version, entityKey(ref), () => store.body(ref));
-    return body === undefined ? undefined : withFields(body, f.fields);
+    return body === undefined ? undefined : { body: withFields(body, f.fields), etag: etagOf(f.version, entityKey(ref), f.fields) };
   };
 
-  const sendJson = (res: express.Response, body: string) => res.type('application/json').send(body);
+  const sendJson = (res: express.Response, body: string, etag?: string) => {
+    if (etag) res.setHeader('ETag', etag);
+    res.type('application/json').send(body);
+  };
 
   const notFound = (ref: string) =>
     new NotFoundError(`no Pillarguard scores for ${ref}: the entity names no AWS resources (annotate it with ${ANNOTATION_ARN} or ${ANNOTATION_TAGS}), or it has not been evaluated yet`);
@@ -150,9 +153,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/entities/:kind/:namespace/:name', async (req, res) => {
     const ref = entityRefOf(req.params);
     await authorizeEntity(req, pillarguardFindingsReadPermission, ref, true);
-    const body = await entityJson(ref);
-    if (body === undefined) throw notFound(ref);
-    sendJson(res, body);
+    const entity = await entityJson(ref);
+    if (entity === undefined) throw notFound(ref);
+    sendJson(res, entity.body, entity.etag);
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -170,7 +173,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const report = await refresh.refresh();
     const entity = await entityJson(ref);
     if (entity === undefined) throw notFound(ref);
-    sendJson(res, `{"refresh":${JSON.stringify(report)},"entity":${entity}}`);
+    sendJson(res, `{"refresh":${JSON.stringify(report)},"entity":${entity.body}}`);
   });
 
   router.get('/v1/overview', async (req, res) => {
@@ -195,8 +198,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     }
     const f = await freshness();
     // Pages restricted by a conditional decision are per user: built, never cached.
-    const body = query.refs ? JSON.stringify(await store.overview(query)) : await cache.get(f.version, `overview\u0000${JSON.stringify(query)}`, () => store.overview(query));
-    sendJson(res, withFields(body!, f.fields));
+    const key = `overview\u0000${JSON.stringify(query)}`;
+    if (query.refs) sendJson(res, withFields(JSON.stringify(await store.overview(query)), f.fields));
+    else sendJson(res, withFields((await cache.get(f.version, key, () => store.overview(query)))!, f.fields), etagOf(f.version, key, f.fields));
   });
 
   router.get('/v1/health', async (req, res) => {

@@ -110,7 +110,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       // Warming is an optimisation: a failed page leaves requests to read their row themselves.
     });
   };
-  router.use(express.json({ limit: '10kb' }));
+  // No route takes a body: no body parser (it would inspect every request's content type).
 
   const entityRefOf = (params: Record<string, string>) => {
     for (const k of ['kind', 'namespace', 'name']) {

@@ -14,7 +14,6 @@ const { execFileSync } = require('node:child_process');
 const { generatePlan, generateTemplate } = require('./generate');
 const { benchDiff } = require('./diff');
 const { benchAction } = require('./action');
-const { benchBackstage } = require('./backstage');
 
 const out = path.join(__dirname, 'out');
 fs.mkdirSync(out, { recursive: true });
@@ -58,9 +57,12 @@ ok = ok && diff.ok;
 // The Backstage backend: 5,000 entities / 15,000 items, refresh, AWS calls, API latency (bench/backstage.js).
 (async () => {
   const action = await benchAction();
-  const backstage = await benchBackstage(out);
-  ok = ok && action.ok && backstage.ok;
-  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ node: process.version, rows, diff: diff.row, action: action.row, backstage: backstage.row }, null, 2));
+  // A process of its own: nothing the benchmarks above left in this one competes with the load.
+  const { spawnSync } = require('node:child_process');
+  const backstage = spawnSync(process.execPath, [path.join(__dirname, 'backstage.js')], { stdio: 'inherit' });
+  ok = ok && action.ok && backstage.status === 0;
+  const backstageRow = JSON.parse(fs.readFileSync(path.join(out, 'backstage.json'), 'utf8'));
+  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ node: process.version, rows, diff: diff.row, action: action.row, backstage: backstageRow }, null, 2));
   process.exitCode = ok ? 0 : 1;
 })().catch((e) => {
   console.error(e instanceof Error ? e.message : e);

@@ -7,7 +7,8 @@
  */
 export class ResponseCache {
   private version: string | undefined;
-  private readonly bodies = new Map<string, string>();
+  /** Each body as bytes without its closing brace: the per-request fields are written after it (`fieldsSuffix`). */
+  private readonly bodies = new Map<string, Buffer>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
@@ -24,11 +25,11 @@ export class ResponseCache {
   /** Adds a body built elsewhere (warming), unless the version moved or the key is there already. */
   put(version: string, key: string, body: string): void {
     if (version !== this.version || this.bodies.has(key)) return;
-    this.store(key, body);
+    this.store(key, openObject(body));
   }
 
   /** `build` returns a value to serialise, or an already serialised body (a string). */
-  async get(version: string, key: string, build: () => Promise<unknown | undefined>): Promise<string | undefined> {
+  async get(version: string, key: string, build: () => Promise<unknown | undefined>): Promise<Buffer | undefined> {
     if (version !== this.version) {
       this.version = version;
       this.bodies.clear();
@@ -38,14 +39,13 @@ export class ResponseCache {
     if (hit !== undefined) return hit;
     const value = await build();
     if (value === undefined) return undefined;
-    const body = typeof value === 'string' ? value : JSON.stringify(value);
+    const body = openObject(typeof value === 'string' ? value : JSON.stringify(value));
     // A concurrent refresh may have moved the version while building: keep the body out of the new one.
     if (version === this.version) this.store(key, body);
     return body;
   }
 
-  /** Sizes count characters: JSON is ASCII, which V8 stores one byte per character. */
-  private store(key: string, body: string): void {
+  private store(key: string, body: Buffer): void {
     if (body.length > this.maxBytes) return;
     // Oldest first out (a Map iterates in insertion order).
     for (const [k, v] of this.bodies) {
@@ -56,6 +56,18 @@ export class ResponseCache {
     this.bodies.set(key, body);
     this.bytes += body.length;
   }
+}
+
+/** A serialised JSON object as bytes without its closing brace. */
+function openObject(json: string): Buffer {
+  if (!json.endsWith('}')) throw new Error('a cached body must be a JSON object');
+  return Buffer.from(json.slice(0, -1));
+}
+
+/** What closes an open object (`openObject`) with these fields: `,"a":1,"b":2}` (or `"a":1}` after `{`). */
+export function fieldsSuffix(open: Buffer, fields: Record<string, unknown>): Buffer {
+  const json = JSON.stringify(fields);
+  return Buffer.from(open.length === 1 ? json.slice(1) : `,${json.slice(1)}`);
 }
 
 /** Appends fields to a serialised JSON object without parsing it again. */

@@ -7,11 +7,18 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ANNOTATION_ARN, ANNOTATION_TAGS } from '../annotations';
 import { pillarguardFindingsReadPermission, pillarguardRefreshPermission } from '../permissions';
-import { etagOf, ResponseCache, withFields } from './cache';
+import { etagOf, fieldsSuffix, ResponseCache, withFields } from './cache';
 import { staleness } from './history';
 import type { DatabaseStore } from './persistence/DatabaseStore';
 import type { RefreshService } from './refresh';
 import { SORT_KEYS, type OverviewQuery } from './types';
+
+/** A cached body ready to send: its open bytes, the suffix closing it, its ETag. */
+interface Cached {
+  open: Buffer;
+  suffix: Buffer;
+  etag: string;
+}
 
 export interface RouterOptions {
   store: DatabaseStore;
@@ -134,18 +141,31 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return { version: state?.attemptedAt ?? 'none', fields: { checkedAt: checkedAt ?? null, stale: s.stale, ageSeconds: s.ageSeconds }, lastRefresh: state?.report ?? null };
   };
 
-  /** The entity's data (cached per refresh) with the freshness of this moment, and its ETag. */
-  const entityJson = async (ref: string): Promise<{ body: string; etag: string } | undefined> => {
+  /** The entity's data (cached per refresh), the freshness of this moment to close it, and its ETag. */
+  const entityJson = async (ref: string): Promise<Cached | undefined> => {
     const f = await freshness();
     warm(f.version);
-    const body = await cache.get(f.version, entityKey(ref), () => store.body(ref));
-    return body === undefined ? undefined : { body: withFields(body, f.fields), etag: etagOf(f.version, entityKey(ref), f.fields) };
+    const open = await cache.get(f.version, entityKey(ref), () => store.body(ref));
+    return open === undefined ? undefined : { open, suffix: fieldsSuffix(open, f.fields), etag: etagOf(f.version, entityKey(ref), f.fields) };
   };
 
-  const sendJson = (res: express.Response, body: string, etag?: string) => {
-    if (etag) res.setHeader('ETag', etag);
-    res.type('application/json').send(body);
+  /**
+   * A cached body sent as it is held: its bytes, then the per-request fields. No string is
+   * rebuilt or copied per request; a matching If-None-Match gets a 304 (after authorisation).
+   */
+  const sendCached = (req: express.Request, res: express.Response, body: Cached) => {
+    res.setHeader('ETag', body.etag);
+    res.type('application/json');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Length', body.open.length + body.suffix.length);
+    res.write(body.open);
+    res.end(body.suffix);
   };
+
+  const sendJson = (res: express.Response, body: string) => res.type('application/json').send(body);
 
   const notFound = (ref: string) =>
     new NotFoundError(`no Pillarguard scores for ${ref}: the entity names no AWS resources (annotate it with ${ANNOTATION_ARN} or ${ANNOTATION_TAGS}), or it has not been evaluated yet`);
@@ -155,7 +175,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await authorizeEntity(req, pillarguardFindingsReadPermission, ref, true);
     const entity = await entityJson(ref);
     if (entity === undefined) throw notFound(ref);
-    sendJson(res, entity.body, entity.etag);
+    sendCached(req, res, entity);
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -173,7 +193,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const report = await refresh.refresh();
     const entity = await entityJson(ref);
     if (entity === undefined) throw notFound(ref);
-    sendJson(res, `{"refresh":${JSON.stringify(report)},"entity":${entity.body}}`);
+    sendJson(res, `{"refresh":${JSON.stringify(report)},"entity":${entity.open.toString()}${entity.suffix.toString()}}`);
   });
 
   router.get('/v1/overview', async (req, res) => {
@@ -200,7 +220,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     // Pages restricted by a conditional decision are per user: built, never cached.
     const key = `overview\u0000${JSON.stringify(query)}`;
     if (query.refs) sendJson(res, withFields(JSON.stringify(await store.overview(query)), f.fields));
-    else sendJson(res, withFields((await cache.get(f.version, key, () => store.overview(query)))!, f.fields), etagOf(f.version, key, f.fields));
+    else {
+      const open = (await cache.get(f.version, key, () => store.overview(query)))!;
+      sendCached(req, res, { open, suffix: fieldsSuffix(open, f.fields), etag: etagOf(f.version, key, f.fields) });
+    }
   });
 
   router.get('/v1/health', async (req, res) => {

@@ -4,5 +4,5 @@ module.exports = {
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
-  moduleNameMapper: { '^@pillarguard/rules$': '<rootDir>/../../packages/rules/src/index.ts' },
+  moduleNameMapper: { '^@pillarguard/rules$': '<rootDir>/../../packages/rules/src/index.ts', '^@pillarguard/backstage-plugin-common$': '<rootDir>/../common/src/index.ts' },
 };

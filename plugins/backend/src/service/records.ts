@@ -1,6 +1,6 @@
 import { PILLARS, percentScore, type Pillar } from '@pillarguard/rules';
 import type { EntityLike, EntityScore } from './entity-scores';
-import { capRelated } from './findings';
+import { served } from './findings';
 import { findingsHash, sha256 } from './history';
 import type { ConfigRuleCompliance } from './providers/types';
 import type { EntityRecord } from './types';
@@ -48,7 +48,7 @@ function build(entity: EntityLike, score: EntityScore, compliance: ReadonlyMap<s
     resourceCount: score.resources.length,
     detail: {
       scores: score.scores,
-      findings: score.findings.map(capRelated),
+      findings: score.findings.map(served),
       compliance: Object.fromEntries(score.resources.filter((r) => compliance.has(r)).map((r) => [r, compliance.get(r)!])),
       resources: score.resources,
       rolledUp: score.rolledUp,

@@ -1,0 +1,7 @@
+/**
+ * What the Pillarguard frontend and backend plugins share.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
+export * from './annotations';

@@ -1,0 +1,155 @@
+import React from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { Content, Header, Page, Table, type TableColumn, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { pillarguardApiRef } from '../api/PillarguardApi';
+import { LEVELS, PILLAR_TITLES, PILLARS, type Level, type Overview, type OverviewQuery, type OverviewRow, type Pillar } from '../api/types';
+import { overviewCsv } from './csv';
+import { LevelChip } from './LevelChip';
+import { BAND_COLOURS, formatAge, formatScore, LEVEL_LABELS, scoreBand } from './scores';
+
+interface Filters {
+  owner: string;
+  system: string;
+  type: string;
+  level: Level | '';
+  pillar: Pillar | '';
+  below: string;
+  search: string;
+}
+const NO_FILTERS: Filters = { owner: '', system: '', type: '', level: '', pillar: '', below: '', search: '' };
+
+function HeatCell(props: { score: number | null; label: string }) {
+  const band = scoreBand(props.score);
+  return (
+    <span
+      style={{ display: 'inline-block', minWidth: 40, padding: '2px 6px', borderRadius: 4, textAlign: 'center', color: '#fff', background: BAND_COLOURS[band] }}
+      aria-label={`${props.label}: ${props.score === null ? 'no rule applies' : props.score}`}
+    >
+      {formatScore(props.score)}
+    </span>
+  );
+}
+
+const SORTABLE: Record<string, OverviewQuery['sort']> = { name: 'name', overall: 'overall', level: 'level', findingCount: 'findings', ...Object.fromEntries(PILLARS.map((p) => [`pillars.${p}`, p])) };
+
+const columns: TableColumn<OverviewRow>[] = [
+  { title: 'Entity', field: 'name', render: (r) => <EntityRefLink entityRef={r.ref} title={r.title ?? r.name} /> },
+  { title: 'Owner', field: 'owner', sorting: false, render: (r) => (r.owner ? <EntityRefLink entityRef={r.owner} defaultKind="group" /> : '') },
+  { title: 'Type', field: 'type', sorting: false },
+  { title: 'Level', field: 'level', render: (r) => <LevelChip level={r.level} /> },
+  { title: 'Overall', field: 'overall', render: (r) => <HeatCell score={r.overall} label="Overall" /> },
+  ...PILLARS.map((p): TableColumn<OverviewRow> => ({ title: PILLAR_TITLES[p], field: `pillars.${p}`, render: (r) => <HeatCell score={r.pillars[p]} label={PILLAR_TITLES[p]} /> })),
+  { title: 'Open findings', field: 'findingCount', type: 'numeric' },
+];
+
+/** Every data-service entity × pillar, filtered and paged by the backend, with a roll-up and a CSV export. */
+export function PillarguardPage(props: { title?: string }) {
+  const api = useApi(pillarguardApiRef);
+  const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
+  const [summary, setSummary] = React.useState<Overview | undefined>();
+  const [exporting, setExporting] = React.useState(false);
+  const tableRef = React.useRef<{ onQueryChange?: () => void }>(null);
+
+  const query = React.useCallback(
+    (f: Filters): OverviewQuery => ({
+      ...(f.owner ? { owner: f.owner } : {}),
+      ...(f.system ? { system: f.system } : {}),
+      ...(f.type ? { type: f.type } : {}),
+      ...(f.level ? { level: [f.level] } : {}),
+      ...(f.pillar ? { pillar: f.pillar } : {}),
+      ...(f.below !== '' && Number.isFinite(Number(f.below)) ? { below: Number(f.below) } : {}),
+      ...(f.search ? { search: f.search } : {}),
+    }),
+    [],
+  );
+
+  React.useEffect(() => {
+    tableRef.current?.onQueryChange?.();
+  }, [filters]);
+
+  const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) => setFilters((f) => ({ ...f, [k]: e.target.value }));
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const rows: OverviewRow[] = [];
+      for (let page = 1; ; page++) {
+        const res = await api.getOverview({ ...query(filters), page, pageSize: 500, sort: 'name' });
+        rows.push(...res.items);
+        if (rows.length >= res.total || res.items.length === 0) break;
+      }
+      const url = URL.createObjectURL(new Blob([overviewCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'pillarguard-overview.csv';
+      a.click();
+      URL.revokeObjectURL(url);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Page themeId="tool">
+      <Header title={props.title ?? 'Pillarguard'} subtitle="Security pillars of AWS data services" />
+      <Content>
+        {summary?.stale && <WarningPanel severity="warning" title={`Scores are stale: the last good refresh was ${formatAge(summary.ageSeconds)}.`} />}
+        <Box component="form" role="search" aria-label="Filter entities" mb={2} onSubmit={(e: React.FormEvent) => e.preventDefault()}>
+          <Grid container spacing={2} alignItems="center">
+            <Grid item><TextField label="Search" value={filters.search} onChange={set('search')} size="small" variant="outlined" /></Grid>
+            <Grid item><TextField label="Owner" placeholder="team-orders" value={filters.owner} onChange={set('owner')} size="small" variant="outlined" /></Grid>
+            <Grid item><TextField label="System" value={filters.system} onChange={set('system')} size="small" variant="outlined" /></Grid>
+            <Grid item><TextField label="Service type" placeholder="dynamodb-table" value={filters.type} onChange={set('type')} size="small" variant="outlined" /></Grid>
+            <Grid item>
+              <TextField select label="Level" value={filters.level} onChange={set('level')} size="small" variant="outlined" style={{ minWidth: 120 }}>
+                <MenuItem value="">Any</MenuItem>
+                {LEVELS.map((l) => <MenuItem key={l} value={l}>{LEVEL_LABELS[l]}</MenuItem>)}
+              </TextField>
+            </Grid>
+            <Grid item>
+              <TextField select label="Pillar" value={filters.pillar} onChange={set('pillar')} size="small" variant="outlined" style={{ minWidth: 170 }}>
+                <MenuItem value="">Overall</MenuItem>
+                {PILLARS.map((p) => <MenuItem key={p} value={p}>{PILLAR_TITLES[p]}</MenuItem>)}
+              </TextField>
+            </Grid>
+            <Grid item><TextField label="Score below" type="number" inputProps={{ min: 0, max: 100 }} value={filters.below} onChange={set('below')} size="small" variant="outlined" style={{ width: 130 }} /></Grid>
+            <Grid item><Button variant="outlined" onClick={() => setFilters(NO_FILTERS)}>Clear</Button></Grid>
+            <Grid item><Button variant="contained" color="primary" onClick={exportCsv} disabled={exporting}>{exporting ? 'Exporting…' : 'Export CSV'}</Button></Grid>
+          </Grid>
+        </Box>
+        {summary && (
+          <Box mb={2} aria-live="polite" data-testid="rollup">
+            <Typography variant="body2">
+              {summary.summary.entities} entities{filters.owner ? ` owned by ${filters.owner}` : ''} · overall average {formatScore(summary.summary.overall)} ·{' '}
+              {LEVELS.map((l) => `${LEVEL_LABELS[l]} ${summary.summary.levels[l]}`).join(' · ')} · {summary.summary.findings} open findings
+            </Typography>
+          </Box>
+        )}
+        <Table<OverviewRow>
+          tableRef={tableRef}
+          title="Entities"
+          columns={columns}
+          options={{ search: false, paging: true, pageSize: 25, pageSizeOptions: [25, 50, 100], padding: 'dense', sorting: true }}
+          data={async (q) => {
+            const sortField = q.orderBy?.field as string | undefined;
+            const res = await api.getOverview({
+              ...query(filters),
+              page: q.page + 1,
+              pageSize: q.pageSize,
+              ...(sortField && SORTABLE[sortField] ? { sort: SORTABLE[sortField], order: q.orderDirection === 'desc' ? 'desc' : 'asc' } : {}),
+            });
+            setSummary(res);
+            return { data: res.items, page: res.page - 1, totalCount: res.total };
+          }}
+        />
+      </Content>
+    </Page>
+  );
+}

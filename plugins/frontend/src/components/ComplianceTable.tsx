@@ -18,7 +18,7 @@ export function ComplianceTable(props: { compliance: Record<string, ConfigRuleCo
   return (
     <Table<Row>
       title="AWS Config rule compliance"
-      options={{ paging: rows.length > 20, pageSize: 20, search: false, padding: 'dense' }}
+      options={{ paging: rows.length > 20, pageSize: 20, search: false, padding: 'dense', draggable: false }}
       columns={columns}
       data={rows}
       emptyContent={<div style={{ padding: 16 }}>No AWS Config rule results for these resources (none recorded, or the snapshot provider is in use).</div>}

@@ -103,23 +103,23 @@ export function PillarguardPage(props: { title?: string }) {
         {summary?.stale && <WarningPanel severity="warning" title={`Scores are stale: the last good refresh was ${formatAge(summary.ageSeconds)}.`} />}
         <Box component="form" role="search" aria-label="Filter entities" mb={2} onSubmit={(e: React.FormEvent) => e.preventDefault()}>
           <Grid container spacing={2} alignItems="center">
-            <Grid item><TextField label="Search" value={filters.search} onChange={set('search')} size="small" variant="outlined" /></Grid>
-            <Grid item><TextField label="Owner" placeholder="team-orders" value={filters.owner} onChange={set('owner')} size="small" variant="outlined" /></Grid>
-            <Grid item><TextField label="System" value={filters.system} onChange={set('system')} size="small" variant="outlined" /></Grid>
-            <Grid item><TextField label="Service type" placeholder="dynamodb-table" value={filters.type} onChange={set('type')} size="small" variant="outlined" /></Grid>
+            <Grid item><TextField id="pillarguard-filter-search" label="Search" value={filters.search} onChange={set('search')} size="small" variant="outlined" /></Grid>
+            <Grid item><TextField id="pillarguard-filter-owner" label="Owner" placeholder="team-orders" value={filters.owner} onChange={set('owner')} size="small" variant="outlined" /></Grid>
+            <Grid item><TextField id="pillarguard-filter-system" label="System" value={filters.system} onChange={set('system')} size="small" variant="outlined" /></Grid>
+            <Grid item><TextField id="pillarguard-filter-type" label="Service type" placeholder="dynamodb-table" value={filters.type} onChange={set('type')} size="small" variant="outlined" /></Grid>
             <Grid item>
-              <TextField select label="Level" value={filters.level} onChange={set('level')} size="small" variant="outlined" style={{ minWidth: 120 }}>
+              <TextField select id="pillarguard-filter-level" label="Level" value={filters.level} onChange={set('level')} size="small" variant="outlined" style={{ minWidth: 120 }}>
                 <MenuItem value="">Any</MenuItem>
                 {LEVELS.map((l) => <MenuItem key={l} value={l}>{LEVEL_LABELS[l]}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid item>
-              <TextField select label="Pillar" value={filters.pillar} onChange={set('pillar')} size="small" variant="outlined" style={{ minWidth: 170 }}>
+              <TextField select id="pillarguard-filter-pillar" label="Pillar" value={filters.pillar} onChange={set('pillar')} size="small" variant="outlined" style={{ minWidth: 170 }}>
                 <MenuItem value="">Overall</MenuItem>
                 {PILLARS.map((p) => <MenuItem key={p} value={p}>{PILLAR_TITLES[p]}</MenuItem>)}
               </TextField>
             </Grid>
-            <Grid item><TextField label="Score below" type="number" inputProps={{ min: 0, max: 100 }} value={filters.below} onChange={set('below')} size="small" variant="outlined" style={{ width: 130 }} /></Grid>
+            <Grid item><TextField id="pillarguard-filter-below" label="Score below" type="number" inputProps={{ min: 0, max: 100 }} value={filters.below} onChange={set('below')} size="small" variant="outlined" style={{ width: 130 }} /></Grid>
             <Grid item><Button variant="outlined" onClick={() => setFilters(NO_FILTERS)}>Clear</Button></Grid>
             <Grid item><Button variant="contained" color="primary" onClick={exportCsv} disabled={exporting}>{exporting ? 'Exporting…' : 'Export CSV'}</Button></Grid>
           </Grid>
@@ -127,7 +127,7 @@ export function PillarguardPage(props: { title?: string }) {
         {summary && (
           <Box mb={2} aria-live="polite" data-testid="rollup">
             <Typography variant="body2">
-              {summary.summary.entities} entities{filters.owner ? ` owned by ${filters.owner}` : ''} · overall average {formatScore(summary.summary.overall)} ·{' '}
+              {summary.summary.entities} entities{filters.owner ? ` owned by ${filters.owner}` : ''} · overall average {summary.summary.overall === null ? 'n/a' : summary.summary.overall.toFixed(1)} ·{' '}
               {LEVELS.map((l) => `${LEVEL_LABELS[l]} ${summary.summary.levels[l]}`).join(' · ')} · {summary.summary.findings} open findings
             </Typography>
           </Box>
@@ -136,7 +136,7 @@ export function PillarguardPage(props: { title?: string }) {
           tableRef={tableRef}
           title="Entities"
           columns={columns}
-          options={{ search: false, paging: true, pageSize: 25, pageSizeOptions: [25, 50, 100], padding: 'dense', sorting: true }}
+          options={{ search: false, paging: true, pageSize: 25, pageSizeOptions: [25, 50, 100], padding: 'dense', sorting: true, draggable: false }}
           data={async (q) => {
             const sortField = q.orderBy?.field as string | undefined;
             const res = await api.getOverview({

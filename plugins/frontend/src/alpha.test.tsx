@@ -21,10 +21,8 @@ describe('new frontend system (/alpha)', () => {
     const card = createExtensionTester(plugin.getExtension('entity-card:pillarguard/pillars'));
     const content = createExtensionTester(plugin.getExtension('entity-content:pillarguard/pillars'));
     const component = { ...plainEntity, kind: 'Component' };
-    for (const tester of [card, content]) {
-      const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction) ?? tester.get(EntityContentBlueprint.dataRefs.filterFunction);
-      expect([filter!(tableEntity), filter!(component), filter!(plainEntity)]).toEqual([true, true, false]);
-    }
+    const filters = [card.get(EntityCardBlueprint.dataRefs.filterFunction), content.get(EntityContentBlueprint.dataRefs.filterFunction)];
+    for (const filter of filters) expect([filter!(tableEntity), filter!(component), filter!(plainEntity)]).toEqual([true, true, false]);
     expect(content.get(coreExtensionData.routePath)).toBe('pillarguard');
   });
 

@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Everything the Backstage plugins bring into a user's backend at run time (their production
+ * Everything the Backstage plugins bring into a user's app and backend at run time (their production
  * dependency trees) is under a licence we can ship with Apache-2.0: no AGPL/GPL/LGPL/SSPL. A
  * package offering a choice passes when one choice is allowed (node-forge: BSD-3-Clause OR GPL-2.0).
  * The action's bundle has its own check in .ci/run.
  */
 const ROOT = join(__dirname, '..');
-const WORKSPACES = ['plugins/backend', 'plugins/backend-module-tech-insights'];
-const ALLOWED = new Set(['MIT', 'MIT-0', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'BlueOak-1.0.0', 'Unlicense', 'CC0-1.0', 'CC-BY-4.0', 'Python-2.0', 'MPL-2.0', 'Apache2']);
+const WORKSPACES = ['plugins/backend', 'plugins/backend-module-tech-insights', 'plugins/frontend', 'plugins/common'];
+const ALLOWED = new Set(['MIT', 'MIT-0', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'BlueOak-1.0.0', 'Unlicense', 'CC0-1.0', 'CC-BY-4.0', 'Python-2.0', 'PSF-2.0', 'MPL-2.0', 'Apache2']);
 
 interface Tree {
   dependencies?: Record<string, Tree & { version?: string; path?: string; missing?: boolean }>;

@@ -1,0 +1,41 @@
+import React from 'react';
+import { useParams } from 'react-router-dom';
+import Grid from '@material-ui/core/Grid';
+import { Content, Header, Page } from '@backstage/core-components';
+import { createDevApp } from '@backstage/dev-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import { EntityPillarguardCard, EntityPillarguardContent, PillarguardPage, pillarguardPlugin } from '../src';
+
+/**
+ * The plugin alone (the portal demo): the overview, and an entity page per scored entity, against
+ * the pillarguard backend of plugins/backend/dev (snapshot provider, the example catalog). The
+ * entity page builds the entity from its reference; the backend knows its annotations and scores.
+ */
+function EntityDemoPage() {
+  const { kind = 'resource', namespace = 'default', name = 'orders-table' } = useParams();
+  const entity: Entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace, annotations: { 'aws.amazon.com/arn': 'demo' } } };
+  return (
+    <Page themeId="service">
+      <Header title={name} type={kind} subtitle={`${kind}:${namespace}/${name}`} />
+      <Content>
+        <EntityProvider entity={entity}>
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={5}>
+              <EntityPillarguardCard tabPath="#findings" />
+            </Grid>
+            <Grid item xs={12} id="findings">
+              <EntityPillarguardContent />
+            </Grid>
+          </Grid>
+        </EntityProvider>
+      </Content>
+    </Page>
+  );
+}
+
+createDevApp()
+  .registerPlugin(pillarguardPlugin)
+  .addPage({ path: '/pillarguard', title: 'Pillarguard', element: <PillarguardPage /> })
+  .addPage({ path: '/catalog/:namespace/:kind/:name', element: <EntityDemoPage /> })
+  .render();

@@ -2,8 +2,9 @@ import React from 'react';
 import { useParams } from 'react-router-dom';
 import Grid from '@material-ui/core/Grid';
 import { Content, Header, Page } from '@backstage/core-components';
+import { createPlugin, createRoutableExtension } from '@backstage/core-plugin-api';
 import { createDevApp } from '@backstage/dev-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityPillarguardCard, EntityPillarguardContent, PillarguardPage, pillarguardPlugin } from '../src';
 
@@ -34,8 +35,14 @@ function EntityDemoPage() {
   );
 }
 
+/** Mounted at the catalog's entity route, so entity links (the overview's) resolve as in an app with the catalog. */
+const demoCatalogPlugin = createPlugin({ id: 'pillarguard-demo-catalog' });
+const DemoEntityPage = demoCatalogPlugin.provide(
+  createRoutableExtension({ name: 'DemoEntityPage', mountPoint: entityRouteRef, component: () => Promise.resolve(EntityDemoPage) }),
+);
+
 createDevApp()
-  .registerPlugin(pillarguardPlugin)
+  .registerPlugin(pillarguardPlugin, demoCatalogPlugin)
   .addPage({ path: '/pillarguard', title: 'Pillarguard', element: <PillarguardPage /> })
-  .addPage({ path: '/catalog/:namespace/:kind/:name', element: <EntityDemoPage /> })
+  .addPage({ path: '/catalog/:namespace/:kind/:name', element: <DemoEntityPage /> })
   .render();

@@ -1,0 +1,69 @@
+'use strict';
+// The portal demo: the pillarguard backend (plugins/backend/dev/start.js: snapshot provider,
+// SQLite, the example catalog, guest sign-in) on :7007 and this plugin's dev app on :3000. Waits
+// until both answer, prints the URLs, and stops both on Ctrl-C or when either exits.
+//
+//   node plugins/frontend/dev/demo.js      (after `npm run build`)
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '../../..');
+const FRONTEND = path.join(__dirname, '..');
+const BACKEND_URL = 'http://localhost:7007';
+const APP_URL = 'http://localhost:3000';
+const TIMEOUT_MS = 5 * 60 * 1000;
+
+const children = [];
+function start(name, command, args, cwd, env = {}) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (chunk) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n');
+  child.stdout.on('data', (d) => process.env.PILLARGUARD_DEMO_VERBOSE && console.log(prefix(d)));
+  child.stderr.on('data', (d) => console.error(prefix(d)));
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`[${name}] exited with ${code}; stopping the demo`);
+      stop(code || 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGINT');
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function waitFor(url, ok) {
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(url);
+      if (ok(res.status)) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${TIMEOUT_MS / 1000} s`);
+}
+
+(async () => {
+  start('backend', process.execPath, [path.join(ROOT, 'plugins/backend/dev/start.js')], ROOT);
+  start('frontend', process.execPath, [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'start', '--config', path.join(__dirname, 'app-config.yaml')], FRONTEND, { BROWSER: 'none' });
+  // The backend answers 200 once the first refresh has run (the demo config allows anonymous reads).
+  await waitFor(`${BACKEND_URL}/api/pillarguard/v1/health`, (s) => s === 200);
+  await waitFor(APP_URL, (s) => s === 200);
+  console.log(`Pillarguard demo ready:
+  overview     ${APP_URL}/pillarguard
+  entity page  ${APP_URL}/catalog/default/resource/orders-table
+  API          ${BACKEND_URL}/api/pillarguard/v1/entities/resource/default/orders-table
+Sign in as guest. Ctrl-C stops both.`);
+})().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  stop(1);
+});

@@ -53,7 +53,8 @@ async function waitFor(url, ok) {
 }
 
 (async () => {
-  start('backend', process.execPath, [path.join(ROOT, 'plugins/backend/dev/start.js')], ROOT);
+  // A development run whatever the caller's NODE_ENV (jest sets 'test'): the guest sign-in requires it.
+  start('backend', process.execPath, [path.join(ROOT, 'plugins/backend/dev/start.js')], ROOT, { NODE_ENV: 'development' });
   start('frontend', process.execPath, [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'start', '--config', path.join(__dirname, 'app-config.yaml')], FRONTEND, { BROWSER: 'none' });
   // The backend answers 200 once the first refresh has run (the demo config allows anonymous reads).
   await waitFor(`${BACKEND_URL}/api/pillarguard/v1/health`, (s) => s === 200);

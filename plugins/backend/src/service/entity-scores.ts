@@ -57,6 +57,17 @@ export function evaluatedFrom(resources: readonly Resource[], evaluations: reado
   };
 }
 
+/**
+ * A shorthand reference completed as the catalog completes it, lower-cased:
+ * `team-orders` → `group:default/team-orders` (with `defaultKind` group).
+ */
+export function completeRef(v: string, defaultKind: string, namespace = 'default'): string {
+  const withKind = v.includes(':') ? v : `${defaultKind}:${v}`;
+  const i = withKind.indexOf(':');
+  const name = withKind.slice(i + 1);
+  return `${withKind.slice(0, i)}:${name.includes('/') ? name : `${namespace}/${name}`}`.toLowerCase();
+}
+
 export function entityRef(e: EntityLike): string {
   return `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase();
 }

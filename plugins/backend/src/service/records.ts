@@ -1,5 +1,5 @@
 import { PILLARS, percentScore, type Pillar } from '@pillarguard/rules';
-import type { EntityLike, EntityScore } from './entity-scores';
+import { completeRef, type EntityLike, type EntityScore } from './entity-scores';
 import { served } from './findings';
 import { findingsHash, sha256 } from './history';
 import type { ConfigRuleCompliance } from './providers/types';
@@ -64,10 +64,6 @@ function relation(entity: EntityLike, type: string, prefix?: string): string | u
   return entity.relations?.find((r) => r.type === type && (!prefix || r.targetRef.toLowerCase().startsWith(prefix)))?.targetRef.toLowerCase();
 }
 
-/** `team-orders` → `group:default/team-orders`, as the catalog completes a shorthand reference. */
-function refOf(v: unknown, defaultKind: string, namespace = 'default'): string | undefined {
-  if (typeof v !== 'string' || !v) return undefined;
-  const withKind = v.includes(':') ? v : `${defaultKind}:${v}`;
-  const [kind, name] = [withKind.slice(0, withKind.indexOf(':')), withKind.slice(withKind.indexOf(':') + 1)];
-  return `${kind}:${name.includes('/') ? name : `${namespace}/${name}`}`.toLowerCase();
+function refOf(v: unknown, defaultKind: string, namespace?: string): string | undefined {
+  return typeof v === 'string' && v ? completeRef(v, defaultKind, namespace) : undefined;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ANNOTATION_ARN, ANNOTATION_TAGS } from '../annotations';
 import { pillarguardFindingsReadPermission, pillarguardRefreshPermission } from '../permissions';
 import { etagOf, fieldsSuffix, ResponseCache, withFields } from './cache';
+import { completeRef } from './entity-scores';
 import { staleness } from './history';
 import type { DatabaseStore } from './persistence/DatabaseStore';
 import type { RefreshService } from './refresh';
@@ -78,14 +79,6 @@ function parse<S extends z.ZodTypeAny>(schema: S, query: unknown): z.output<S> {
     throw new InputError(result.error.issues.map((i) => (i.path.length ? `'${i.path.join('.')}': ${i.message}` : i.message)).join('; '));
   }
   return result.data;
-}
-
-/** `owner=team-orders` and `owner=group:default/team-orders` mean the same, as in the catalog. */
-function normaliseRef(v: string, defaultKind: string): string {
-  const withKind = v.includes(':') ? v : `${defaultKind}:${v}`;
-  const i = withKind.indexOf(':');
-  const name = withKind.slice(i + 1);
-  return `${withKind.slice(0, i)}:${name.includes('/') ? name : `default/${name}`}`.toLowerCase();
 }
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
@@ -201,8 +194,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await httpAuth.credentials(req, { allow: options.allowUnauthenticatedReads ? ['user', 'service', 'none'] : ['user', 'service'] });
     const query: OverviewQuery = {
       ...q,
-      ...(q.owner ? { owner: normaliseRef(q.owner, 'group') } : {}),
-      ...(q.system ? { system: normaliseRef(q.system, 'system') } : {}),
+      ...(q.owner ? { owner: completeRef(q.owner, 'group') } : {}),
+      ...(q.system ? { system: completeRef(q.system, 'system') } : {}),
       ...(q.kind ? { kind: q.kind.toLowerCase() } : {}),
       sort: q.sort as OverviewQuery['sort'],
     };

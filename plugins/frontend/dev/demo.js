@@ -3,8 +3,9 @@
 // SQLite, the example catalog, guest sign-in) on :7007 and this plugin's dev app on :3000. Waits
 // until both answer, prints the URLs, and stops both on Ctrl-C or when either exits.
 //
-//   node plugins/frontend/dev/demo.js      (after `npm run build`)
+//   npm start      (or node plugins/frontend/dev/demo.js after `npm run build`)
 const { spawn } = require('node:child_process');
+const net = require('node:net');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '../../..');
@@ -32,6 +33,7 @@ function start(name, command, args, cwd, env = {}) {
 let stopping = false;
 function stop(code = 0) {
   stopping = true;
+  process.exitCode = code;
   for (const c of children) if (c.exitCode === null) c.kill('SIGINT');
   setTimeout(() => process.exit(code), 2000).unref();
 }
@@ -52,7 +54,20 @@ async function waitFor(url, ok) {
   throw new Error(`${url} did not answer within ${TIMEOUT_MS / 1000} s`);
 }
 
+// Something already on 3000 or 7007 (an earlier demo, another Backstage) would answer our readiness
+// checks and we would print URLs to the wrong servers: refuse instead.
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen({ port }, () => probe.close(() => resolve(true)));
+  });
+}
+
 (async () => {
+  for (const port of [7007, 3000]) {
+    if (!(await portFree(port))) throw new Error(`port ${port} is in use: stop what listens there (an earlier demo?) and run again`);
+  }
   // A development run whatever the caller's NODE_ENV (jest sets 'test'): the guest sign-in requires it.
   start('backend', process.execPath, [path.join(ROOT, 'plugins/backend/dev/start.js')], ROOT, { NODE_ENV: 'development' });
   start('frontend', process.execPath, [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'start', '--config', path.join(__dirname, 'app-config.yaml')], FRONTEND, { BROWSER: 'none' });

@@ -2,6 +2,7 @@ import React from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { CARD_TITLE } from './headings';
 import { LevelChip, StaleChip } from './LevelChip';
 import { NoScores } from './EmptyStates';
 import { PillarBars } from './PillarBars';
@@ -17,12 +18,13 @@ export function EntityPillarguardCard(props: { title?: string; tabPath?: string 
   const { value, loading, error } = useEntityScores(30);
   const hasAnnotations = useHasAwsAnnotations();
   const title = props.title ?? 'Security pillars';
-  if (loading) return <InfoCard title={title}><Progress /></InfoCard>;
-  if (error) return <InfoCard title={title}><ResponseErrorPanel error={error} /></InfoCard>;
+  if (loading) return <InfoCard title={title} {...CARD_TITLE}><Progress /></InfoCard>;
+  if (error) return <InfoCard title={title} {...CARD_TITLE}><ResponseErrorPanel error={error} /></InfoCard>;
   const scores = value?.scores;
-  if (!scores) return <InfoCard title={title}><NoScores hasAnnotations={hasAnnotations} /></InfoCard>;
+  if (!scores) return <InfoCard title={title} {...CARD_TITLE}><NoScores hasAnnotations={hasAnnotations} /></InfoCard>;
   return (
     <InfoCard
+      {...CARD_TITLE}
       title={title}
       subheader={
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>

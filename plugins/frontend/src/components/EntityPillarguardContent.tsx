@@ -11,6 +11,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { pillarguardRefreshPermission } from '@pillarguard/backstage-plugin-common';
 import { pillarguardApiRef } from '../api/PillarguardApi';
 import { PILLAR_TITLES, PILLARS } from '../api/types';
+import { CARD_TITLE } from './headings';
 import { ComplianceTable } from './ComplianceTable';
 import { NoScores } from './EmptyStates';
 import { FindingsByPillar } from './FindingsByPillar';
@@ -74,7 +75,7 @@ export function EntityPillarguardContent() {
         </Grid>
       )}
       <Grid item xs={12} md={5}>
-        <InfoCard title="Scores">
+        <InfoCard title="Scores" {...CARD_TITLE}>
           <Box display="flex" alignItems="center" mb={2} style={{ gap: 8 }} flexWrap="wrap">
             <LevelChip level={scores.level} size="medium" />
             <Typography variant="h6" component="span" data-testid="overall-score">
@@ -91,7 +92,7 @@ export function EntityPillarguardContent() {
           </Typography>
         </InfoCard>
         <Box mt={3}>
-          <InfoCard title="History (90 days)">
+          <InfoCard title="History (90 days)" {...CARD_TITLE}>
             <TrendSummary history={value.history} label="Overall" />
             {PILLARS.map((p) => (
               <TrendSummary key={p} history={value.history} pillar={p} label={PILLAR_TITLES[p]} />
@@ -100,7 +101,7 @@ export function EntityPillarguardContent() {
         </Box>
       </Grid>
       <Grid item xs={12} md={7}>
-        <InfoCard title={`Findings (${scores.findings.filter((f) => !f.suppressed).length} open)`}>
+        <InfoCard title={`Findings (${scores.findings.filter((f) => !f.suppressed).length} open)`} {...CARD_TITLE}>
           <FindingsByPillar findings={scores.findings} />
         </InfoCard>
       </Grid>

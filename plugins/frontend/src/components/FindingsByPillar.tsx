@@ -8,8 +8,9 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { CodeSnippet, EmptyState } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { PILLAR_TITLES, PILLARS, type Finding } from '../api/types';
+import { RemediationSnippet } from './RemediationSnippet';
 
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
 const SEVERITY_COLOURS: Record<Finding['severity'], string> = { critical: '#b71c1c', high: '#bf360c', medium: '#8a4b00', low: '#455a64', info: '#616161' };
@@ -25,7 +26,7 @@ function Remediation(props: { finding: Finding }) {
         <Tab label="Terraform" id={`${props.finding.id}-tf`} aria-controls={`${props.finding.id}-panel`} />
       </Tabs>
       <div role="tabpanel" id={`${props.finding.id}-panel`} aria-labelledby={`${props.finding.id}-${tab === 0 ? 'cfn' : 'tf'}`}>
-        <CodeSnippet text={tab === 0 ? cloudformation : terraform} language={tab === 0 ? 'yaml' : 'hcl'} showCopyCodeButton />
+        <RemediationSnippet text={tab === 0 ? cloudformation : terraform} label={`${tab === 0 ? 'CloudFormation' : 'Terraform'} fix for ${props.finding.ruleId}`} />
       </div>
     </Box>
   );

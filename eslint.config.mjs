@@ -17,9 +17,16 @@ export default tseslint.config(
     files: ['bench/**/*.js', 'plugins/*/dev/**/*.js', 'plugins/*/migrations/**/*.js', 'packages/*/scripts/**/*.js', 'action/scripts/**/*.js', 'test/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', fetch: 'readonly', setTimeout: 'readonly', performance: 'readonly' },
+      globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', fetch: 'readonly', setTimeout: 'readonly', performance: 'readonly', URL: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Run inside the browser page by bench/portal.js.
+    files: ['bench/portal-page.js'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', MutationObserver: 'readonly', requestAnimationFrame: 'readonly', HTMLInputElement: 'readonly', Event: 'readonly', clearTimeout: 'readonly' },
+    },
   },
   {
     // The engine is pure: no fs, network or environment (it also runs in the browser).

@@ -75,7 +75,8 @@ function peakRssMb(pid) {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
-async function startBackend(outDir, estate, token) {
+/** `frontendUrl`: a dev app that signs users in (guest) and calls this backend from that origin (bench/portal.js). */
+async function startBackend(outDir, estate, token, { port = PORT, frontendUrl } = {}) {
   const dbDir = path.join(outDir, 'backstage-db');
   fs.rmSync(dbDir, { recursive: true, force: true });
   fs.mkdirSync(dbDir, { recursive: true });
@@ -83,9 +84,11 @@ async function startBackend(outDir, estate, token) {
   fs.writeFileSync(
     config,
     JSON.stringify({
+      ...(frontendUrl ? { app: { baseUrl: frontendUrl } } : {}),
       backend: {
-        baseUrl: `http://localhost:${PORT}`,
-        listen: { port: PORT },
+        baseUrl: `http://localhost:${port}`,
+        listen: { port },
+        ...(frontendUrl ? { cors: { origin: frontendUrl, methods: ['GET', 'HEAD', 'POST'], credentials: true } } : {}),
         database: { client: 'better-sqlite3', connection: { directory: dbDir } },
         auth: { externalAccess: [{ type: 'static', options: { token, subject: 'pillarguard-bench' } }] },
       },
@@ -103,7 +106,7 @@ async function startBackend(outDir, estate, token) {
   child.stderr.on('data', (d) => (log += d));
   for (let i = 0; i < 600; i++) {
     try {
-      const res = await fetch(`http://localhost:${PORT}/api/pillarguard/v1/health`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`http://localhost:${port}/api/pillarguard/v1/health`, { headers: { authorization: `Bearer ${token}` } });
       if (res.status === 200) return child;
     } catch {
       // not listening yet
@@ -115,9 +118,9 @@ async function startBackend(outDir, estate, token) {
   throw new Error(`backend did not start: ${log.slice(-2000)}`);
 }
 
-async function refresh(token) {
+async function refresh(token, port = PORT) {
   const started = performance.now();
-  const res = await fetch(`http://localhost:${PORT}/api/pillarguard/v1/entities/resource/default/bench-0/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`http://localhost:${port}/api/pillarguard/v1/entities/resource/default/bench-0/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   const body = await res.json();
   if (res.status !== 200 || !body.refresh.ok) throw new Error(`refresh failed: ${JSON.stringify(body).slice(0, 500)}`);
   return { wallMs: performance.now() - started, report: body.refresh };

@@ -48,6 +48,25 @@ describe('PillarguardPage', () => {
     await waitFor(() => expect(getOverview).toHaveBeenLastCalledWith({ page: 1, pageSize: 25 }));
   });
 
+  it('sorts on the backend and keeps its order; a new filter starts on the first page', async () => {
+    // The fake backend sorts "desc" by reversing: the table must show its order, not re-sort the page.
+    const getOverview = jest.fn(async (q: OverviewQuery) => {
+      const o = overview(60, q.page, q.pageSize);
+      return q.order === 'desc' ? { ...o, items: [...o.items].reverse() } : o;
+    });
+    await render({ getOverview });
+    await screen.findByText('table-0');
+    fireEvent.click(screen.getByRole('button', { name: 'Overall' }));
+    await waitFor(() => expect(getOverview).toHaveBeenLastCalledWith({ page: 1, pageSize: 25, sort: 'overall', order: 'asc' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Overall' }));
+    await waitFor(() => expect(getOverview).toHaveBeenLastCalledWith({ page: 1, pageSize: 25, sort: 'overall', order: 'desc' }));
+    await waitFor(() => expect(screen.getAllByRole('row')[1]).toHaveTextContent('table-24'));
+    fireEvent.click(screen.getAllByRole('button', { name: /next page/i })[0]);
+    await waitFor(() => expect(getOverview).toHaveBeenLastCalledWith({ page: 2, pageSize: 25, sort: 'overall', order: 'desc' }));
+    fireEvent.change(screen.getByLabelText('Owner'), { target: { value: 'team-1' } });
+    await waitFor(() => expect(getOverview).toHaveBeenLastCalledWith({ owner: 'team-1', page: 1, pageSize: 25, sort: 'overall', order: 'desc' }));
+  });
+
   it('shows the error from the backend', async () => {
     await render({ getOverview: async () => Promise.reject(new Error('not allowed: pillarguard.findings.read')) });
     expect((await screen.findAllByText(/not allowed: pillarguard\.findings\.read/)).length).toBeGreaterThan(0);

@@ -55,6 +55,11 @@ function firstRowShown() {
   return window.__pillarguardBench?.firstRow;
 }
 
+/** The first contentful paint of this page load, once the browser has recorded it. */
+function firstPainted() {
+  return performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+}
+
 /** One page load: first data row, first contentful paint, and the overview request's start and length. */
 function pageLoadTimes() {
   const overview = performance.getEntriesByType('resource').filter((e) => e.name.includes('/overview?')).pop();
@@ -65,4 +70,4 @@ function pageLoadTimes() {
   };
 }
 
-module.exports = { watchFirstRow, firstRowShown, pageLoadTimes, applyFilter };
+module.exports = { watchFirstRow, firstRowShown, firstPainted, pageLoadTimes, applyFilter };

@@ -128,6 +128,17 @@ maybe('portal demo in Chromium', () => {
     expect(await axe()).toEqual([]);
   }, 240_000);
 
+  it('an entity of the catalog without AWS annotations explains which annotation to add', async () => {
+    // The entity comes from Backstage's catalog backend (examples/backstage/catalog-info.yaml):
+    // a Group names no AWS resource, so the tab shows the annotations, not an error.
+    await open(`${APP}/catalog/default/group/team-orders`);
+    const heading = page.getByRole('heading', { name: 'Add an AWS annotation to score this entity' });
+    await waitOrShoot(heading.first().waitFor({ timeout: 60_000 }), 'group');
+    expect(await page.getByText('aws.amazon.com/arn', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Copy annotations to add' }).count()).toBeGreaterThan(0);
+    expect(await axe()).toEqual([]);
+  }, 240_000);
+
   it('the overview shows every row of the first page with the API’s scores, and links to the entity', async () => {
     const api = await getJson<{ total: number; items: OverviewRow[] }>(`${API}/overview?page=1&pageSize=25`);
     await open(`${APP}/pillarguard`);

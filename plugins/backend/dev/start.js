@@ -1,7 +1,8 @@
 'use strict';
-// Runs the pillarguard backend plugin alone, on http://localhost:7007, with the example catalog
-// (or the entities in $PILLARGUARD_DEV_CATALOG, a YAML or JSON list) and dev/app-config.yaml (plus
-// any --config files given). Used by `npm start` in this package and by the benchmark.
+// Runs the pillarguard backend plugin on http://localhost:7007 with Backstage's catalog backend
+// reading the example catalog (or, for the benchmark, the entities in $PILLARGUARD_DEV_CATALOG, a
+// YAML or JSON list, served in memory) and dev/app-config.yaml (plus any --config files given).
+// Used by the portal demo (`npm start`), `npm start` in this package and the benchmark.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // A development run, as `backstage-cli package start` makes one (the guest sign-in requires it).
 process.env.NODE_ENV ??= 'development';
@@ -19,7 +20,16 @@ backend.add(require('../dist').default);
 // requests carry a real Backstage user token through the same auth as any deployment.
 backend.add(require('@backstage/plugin-auth-backend'));
 backend.add(require('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(catalogServiceMock.factory({ entities: exampleEntities(process.env.PILLARGUARD_DEV_CATALOG || undefined) }));
+if (process.env.PILLARGUARD_DEV_CATALOG) {
+  // The benchmark's 5,000 generated entities: served as given (with the relations the catalog would
+  // add) so a run measures this plugin, not the catalog's ingestion.
+  backend.add(catalogServiceMock.factory({ entities: exampleEntities(process.env.PILLARGUARD_DEV_CATALOG) }));
+} else {
+  // The demo: Backstage's own catalog backend reads examples/backstage/catalog-info.yaml (a file
+  // location in dev/app-config.yaml), so entity pages and relations come from a real catalog.
+  process.env.PILLARGUARD_EXAMPLES_DIR ??= join(__dirname, '../../../examples');
+  backend.add(require('@backstage/plugin-catalog-backend'));
+}
 backend.start().catch((e) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

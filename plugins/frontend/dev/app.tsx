@@ -1,35 +1,43 @@
 import React from 'react';
 import { useParams } from 'react-router-dom';
 import Grid from '@material-ui/core/Grid';
-import { Content, Header, Page } from '@backstage/core-components';
-import { createPlugin, createRoutableExtension } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { CatalogClient } from '@backstage/catalog-client';
+import { Content, Header, Page, Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { createPlugin, createRoutableExtension, discoveryApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
 import { createDevApp } from '@backstage/dev-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityPillarguardCard, EntityPillarguardContent, PillarguardPage, pillarguardPlugin } from '../src';
 
 /**
- * The plugin alone (the portal demo): the overview, and an entity page per scored entity, against
- * the pillarguard backend of plugins/backend/dev (snapshot provider, the example catalog). The
- * entity page builds the entity from its reference; the backend knows its annotations and scores.
+ * The portal demo: the overview, and an entity page per catalog entity, against the backend of
+ * plugins/backend/dev (Backstage's catalog backend on the example catalog, the pillarguard backend
+ * on the example snapshot). The entity comes from the catalog, as in an app's entity pages.
  */
 function EntityDemoPage() {
   const { kind = 'resource', namespace = 'default', name = 'orders-table' } = useParams();
-  const entity: Entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace, annotations: { 'aws.amazon.com/arn': 'demo' } } };
+  const catalogApi = useApi(catalogApiRef);
+  const ref = `${kind}:${namespace}/${name}`;
+  const { value: entity, loading, error } = useAsync(() => catalogApi.getEntityByRef(ref), [catalogApi, ref]);
   return (
     <Page themeId="service">
-      <Header title={name} type={kind} subtitle={`${kind}:${namespace}/${name}`} />
+      <Header title={entity?.metadata.title ?? name} type={kind} subtitle={ref} />
       <Content>
-        <EntityProvider entity={entity}>
-          <Grid container spacing={3}>
-            <Grid item xs={12} md={5}>
-              <EntityPillarguardCard tabPath="#findings" />
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {!loading && !error && !entity && <WarningPanel title={`${ref} is not in the catalog`} />}
+        {entity && (
+          <EntityProvider entity={entity}>
+            <Grid container spacing={3}>
+              <Grid item xs={12} md={5}>
+                <EntityPillarguardCard tabPath="#findings" />
+              </Grid>
+              <Grid item xs={12} id="findings">
+                <EntityPillarguardContent />
+              </Grid>
             </Grid>
-            <Grid item xs={12} id="findings">
-              <EntityPillarguardContent />
-            </Grid>
-          </Grid>
-        </EntityProvider>
+          </EntityProvider>
+        )}
       </Content>
     </Page>
   );
@@ -48,6 +56,11 @@ const DemoEntityPage = demoCatalogPlugin.provide(
  */
 export function pillarguardDemoApp() {
   return createDevApp()
+    .registerApi({
+      api: catalogApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new CatalogClient({ discoveryApi, fetchApi }),
+    })
     .registerPlugin(pillarguardPlugin, demoCatalogPlugin)
     .addPage({ path: '/pillarguard', title: 'Pillarguard', element: <PillarguardPage /> })
     .addPage({ path: '/catalog/:namespace/:kind/:name', element: <DemoEntityPage /> });

@@ -45,7 +45,7 @@ async function waitFor(url, ok) {
   while (Date.now() < deadline && !stopping) {
     try {
       const res = await fetch(url);
-      if (ok(res.status)) return;
+      if (await ok(res)) return;
     } catch {
       // not listening yet
     }
@@ -71,9 +71,10 @@ function portFree(port) {
   // A development run whatever the caller's NODE_ENV (jest sets 'test'): the guest sign-in requires it.
   start('backend', process.execPath, [path.join(ROOT, 'plugins/backend/dev/start.js')], ROOT, { NODE_ENV: 'development' });
   start('frontend', process.execPath, [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'start', '--config', path.join(__dirname, 'app-config.yaml')], FRONTEND, { BROWSER: 'none' });
-  // The backend answers 200 once the first refresh has run (the demo config allows anonymous reads).
-  await waitFor(`${BACKEND_URL}/api/pillarguard/v1/health`, (s) => s === 200);
-  await waitFor(APP_URL, (s) => s === 200);
+  // Ready when the catalog has ingested the example entities and a refresh has scored them (the
+  // demo config allows anonymous reads and refreshes every 15 s).
+  await waitFor(`${BACKEND_URL}/api/pillarguard/v1/overview?pageSize=1`, async (res) => res.status === 200 && (await res.json()).total > 0);
+  await waitFor(APP_URL, (res) => res.status === 200);
   console.log(`Pillarguard demo ready:
   overview     ${APP_URL}/pillarguard
   entity page  ${APP_URL}/catalog/default/resource/orders-table

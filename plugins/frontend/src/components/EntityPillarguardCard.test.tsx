@@ -50,7 +50,8 @@ describe('EntityPillarguardCard', () => {
 
   it('explains the annotation to add on an entity without one, not an error', async () => {
     await render({ getEntityScores: async () => undefined, getHistory: async () => [] }, plainEntity);
-    expect(screen.getByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Add an AWS annotation to score this entity' })).toBeInTheDocument();
+    expect(screen.getAllByText('aws.amazon.com/arn').length).toBeGreaterThan(0);
     expect(screen.getAllByText(/aws\.amazon\.com\/arn/).length).toBeGreaterThan(0);
   });
 

@@ -21,7 +21,7 @@ export function EntityPillarguardCard(props: { title?: string; tabPath?: string 
   if (loading) return <InfoCard title={title} {...CARD_TITLE}><Progress /></InfoCard>;
   if (error) return <InfoCard title={title} {...CARD_TITLE}><ResponseErrorPanel error={error} /></InfoCard>;
   const scores = value?.scores;
-  if (!scores) return <InfoCard title={title} {...CARD_TITLE}><NoScores hasAnnotations={hasAnnotations} /></InfoCard>;
+  if (!scores) return <InfoCard title={title} {...CARD_TITLE}><NoScores hasAnnotations={hasAnnotations} headingLevel={3} /></InfoCard>;
   return (
     <InfoCard
       {...CARD_TITLE}

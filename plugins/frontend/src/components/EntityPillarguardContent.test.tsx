@@ -81,6 +81,7 @@ describe('EntityPillarguardContent', () => {
 
   it('an entity without annotations gets the annotation to add', async () => {
     await render({ getEntityScores: async () => undefined, getHistory: async () => [] }, { entity: plainEntity });
-    expect(screen.getByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Add an AWS annotation to score this entity' })).toBeInTheDocument();
+    expect(screen.getAllByText('aws.amazon.com/arn').length).toBeGreaterThan(0);
   });
 });

@@ -61,7 +61,7 @@ export function EntityPillarguardContent() {
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const scores = value?.scores;
-  if (!scores) return <NoScores hasAnnotations={hasAnnotations} />;
+  if (!scores) return <NoScores hasAnnotations={hasAnnotations} headingLevel={2} />;
   return (
     <Grid container spacing={3}>
       {scores.stale && (

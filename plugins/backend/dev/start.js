@@ -20,6 +20,8 @@ backend.add(require('../dist').default);
 // requests carry a real Backstage user token through the same auth as any deployment.
 backend.add(require('@backstage/plugin-auth-backend'));
 backend.add(require('@backstage/plugin-auth-backend-module-guest-provider'));
+// Where dev/app-config.yaml's catalog location points (${PILLARGUARD_EXAMPLES_DIR}).
+process.env.PILLARGUARD_EXAMPLES_DIR ??= join(__dirname, '../../../examples');
 if (process.env.PILLARGUARD_DEV_CATALOG) {
   // The benchmark's 5,000 generated entities: served as given (with the relations the catalog would
   // add) so a run measures this plugin, not the catalog's ingestion.
@@ -27,7 +29,6 @@ if (process.env.PILLARGUARD_DEV_CATALOG) {
 } else {
   // The demo: Backstage's own catalog backend reads examples/backstage/catalog-info.yaml (a file
   // location in dev/app-config.yaml), so entity pages and relations come from a real catalog.
-  process.env.PILLARGUARD_EXAMPLES_DIR ??= join(__dirname, '../../../examples');
   backend.add(require('@backstage/plugin-catalog-backend'));
 }
 backend.start().catch((e) => {

@@ -1,6 +1,7 @@
 import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { alertApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { pillarguardApiRef, type PillarguardApi } from '../api/PillarguardApi';
 import type { OverviewQuery } from '../api/types';
@@ -80,6 +81,28 @@ describe('PillarguardPage', () => {
   it('warns when the scores are stale', async () => {
     await render({ getOverview: async (q) => ({ ...overview(2, q.page, q.pageSize), stale: true, ageSeconds: 7200 }) });
     expect((await screen.findAllByText(/Scores are stale: the last good refresh was 2 h ago/)).length).toBeGreaterThan(0);
+  });
+
+  it('says so when the CSV export fails, and drops the rows of an earlier query on an error', async () => {
+    const post = jest.fn();
+    let fail = false;
+    const getOverview = jest.fn(async (q: OverviewQuery) => {
+      if (q.pageSize === 500 || fail) throw new Error('backend unavailable');
+      return overview(30, q.page, q.pageSize);
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[pillarguardApiRef, { getOverview }], [alertApiRef, { post } as unknown as typeof alertApiRef.T]]}>
+        <PillarguardPage />
+      </TestApiProvider>,
+      MOUNT,
+    );
+    await screen.findByText('table-0');
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(post).toHaveBeenCalledWith(expect.objectContaining({ message: 'CSV export failed: backend unavailable', severity: 'error' })));
+    fail = true;
+    fireEvent.change(screen.getByLabelText('Owner'), { target: { value: 'team-1' } });
+    expect((await screen.findAllByText(/backend unavailable/)).length).toBeGreaterThan(0);
+    expect(screen.queryByText('table-0')).not.toBeInTheDocument();
   });
 
   it('exports every matching row as CSV, page by page', async () => {

@@ -8,7 +8,7 @@ import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Content, Header, Page, ResponseErrorPanel, Table, type TableColumn, type TableOptions, WarningPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityLink } from './EntityLink';
 import { pillarguardApiRef } from '../api/PillarguardApi';
 import { LEVELS, PILLAR_TITLES, PILLARS, type Level, type Overview, type OverviewQuery, type OverviewRow, type Pillar } from '../api/types';
@@ -101,6 +101,7 @@ export function PillarguardPage(props: { title?: string }) {
 
 function OverviewContent() {
   const api = useApi(pillarguardApiRef);
+  const alertApi = useApi(alertApiRef);
   const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
   const [view, setView] = React.useState<View>({ page: 0, pageSize: 25 });
   const [answer, setAnswer] = React.useState<{ overview?: Overview; error?: Error; loading: boolean }>({ loading: true });
@@ -128,7 +129,8 @@ function OverviewContent() {
       .getOverview({ ...query(filters), page: view.page + 1, pageSize: view.pageSize, ...(view.sort ? { sort: view.sort, order: view.order } : {}) })
       .then(
         (overview) => current && setAnswer({ overview, loading: false }),
-        (error: Error) => current && setAnswer((a) => ({ ...a, error, loading: false })),
+        // No rows of an earlier query beside the error: they would pass for this one's.
+        (error: Error) => current && setAnswer({ error, loading: false }),
       );
     return () => {
       current = false;
@@ -163,6 +165,8 @@ function OverviewContent() {
       a.download = 'pillarguard-overview.csv';
       a.click();
       URL.revokeObjectURL(url);
+    } catch (e) {
+      alertApi.post({ message: `CSV export failed: ${e instanceof Error ? e.message : String(e)}`, severity: 'error', display: 'transient' });
     } finally {
       setExporting(false);
     }

@@ -62,7 +62,7 @@ function serveApp(dist) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, APP);
     const file = path.join(dist, path.normalize(url.pathname));
-    if (url.pathname.startsWith('/static/') && file.startsWith(dist) && fs.existsSync(file)) {
+    if (url.pathname.startsWith('/static/') && file.startsWith(dist + path.sep) && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
       fs.createReadStream(file).pipe(res);
       return;
@@ -70,7 +70,7 @@ function serveApp(dist) {
     res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
     res.end(index);
   });
-  return new Promise((resolve) => server.listen(APP_PORT, () => resolve(server)));
+  return new Promise((resolve) => server.listen(APP_PORT, '127.0.0.1', () => resolve(server)));
 }
 
 async function benchPortal(outDir = path.join(__dirname, 'out')) {

@@ -92,6 +92,8 @@ maybe('portal demo in Chromium', () => {
   }
 
   async function axe() {
+    // Transitions and ripples finished, so colours are checked where they end.
+    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
     // The dev app's sidebar is Backstage's, not ours.
     const result = await new AxeBuilder({ page }).exclude('nav').analyze();
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -162,14 +164,18 @@ maybe('portal demo in Chromium', () => {
 
     // The owner filter narrows the table and the roll-up to one team (server-side).
     const owner = 'team-orders';
-    const filtered = await getJson<{ total: number }>(`${API}/overview?owner=${owner}&pageSize=25`);
+    const filtered = await getJson<{ total: number; items: OverviewRow[] }>(`${API}/overview?owner=${owner}&pageSize=25`);
+    expect(filtered.total).toBeGreaterThan(0);
+    expect(filtered.total).toBeLessThan(api.total);
     await page.getByLabel('Owner').fill(owner);
-    await page.getByTestId('rollup').getByText(`${filtered.total} entities owned by ${owner}`).waitFor({ timeout: 30_000 });
+    await page.getByTestId('rollup').getByText(new RegExp(`^${filtered.total} entities owned by ${owner} ·`)).waitFor({ timeout: 30_000 });
+    expect(await rows.count()).toBe(filtered.items.length);
+    expect(await rows.first().locator('td').first().textContent()).toBe(filtered.items[0].title ?? filtered.items[0].name);
 
     // Clicking an entity's name opens its catalog page.
     const first = api.items[0];
     await page.getByLabel('Owner').fill('');
-    await page.getByTestId('rollup').getByText(`${api.total} entities`).waitFor({ timeout: 30_000 });
+    await page.getByTestId('rollup').getByText(new RegExp(`^${api.total} entities ·`)).waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: first.title ?? first.name, exact: true }).first().click();
     await page.waitForURL(new RegExp(`/catalog/default/[a-z]+/${first.name}$`));
   }, 240_000);

@@ -71,9 +71,16 @@ function portFree(port) {
   // A development run whatever the caller's NODE_ENV (jest sets 'test'): the guest sign-in requires it.
   start('backend', process.execPath, [path.join(ROOT, 'plugins/backend/dev/start.js')], ROOT, { NODE_ENV: 'development' });
   start('frontend', process.execPath, [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'start', '--config', path.join(__dirname, 'app-config.yaml')], FRONTEND, { BROWSER: 'none' });
-  // Ready when the catalog has ingested the example entities and a refresh has scored them (the
-  // demo config allows anonymous reads and refreshes every 15 s).
-  await waitFor(`${BACKEND_URL}/api/pillarguard/v1/overview?pageSize=1`, async (res) => res.status === 200 && (await res.json()).total > 0);
+  // Ready when the catalog has ingested the example entities and the refreshes (every 15 s, the
+  // demo config; anonymous reads allowed) have scored them: the same non-zero total across more
+  // than one refresh period, so nothing still arriving changes the numbers under a user or a test.
+  let seen = { total: 0, since: 0 };
+  await waitFor(`${BACKEND_URL}/api/pillarguard/v1/overview?pageSize=1`, async (res) => {
+    if (res.status !== 200) return false;
+    const { total } = await res.json();
+    if (total !== seen.total) seen = { total, since: Date.now() };
+    return total > 0 && Date.now() - seen.since > 16_000;
+  });
   await waitFor(APP_URL, (res) => res.status === 200);
   console.log(`Pillarguard demo ready:
   overview     ${APP_URL}/pillarguard

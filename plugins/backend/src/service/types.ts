@@ -50,7 +50,7 @@ export interface HistoryPoint {
   evaluatedAt: string;
   level: ScoreLevel;
   overall: number | null;
-  pillars: Record<string, number | null>;
+  pillars: Record<Pillar, number | null>;
   findingCount: number;
 }
 

@@ -4,9 +4,9 @@
  * stored and served shapes here drift from them. No runtime code.
  */
 import type { Pillar as RulesPillar, ScoreLevel } from '@pillarguard/rules';
-import type { EntityScores, Freshness, HistoryPoint as WireHistoryPoint, Level, Overview, OverviewRow as WireOverviewRow, Pillar } from '@pillarguard/backstage-plugin-common';
+import type { EntityScores, Freshness, HistoryPoint as WireHistoryPoint, Level, Overview, OverviewQuery, OverviewRow as WireOverviewRow, Pillar } from '@pillarguard/backstage-plugin-common';
 import type { EntityBody } from './entity-body';
-import type { HistoryPoint, OverviewPage, OverviewRow } from './types';
+import type { HistoryPoint, OverviewPage, OverviewRow, SortKey } from './types';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assignable<From, To> = [From] extends [To] ? true : false;
@@ -15,6 +15,7 @@ function check<T extends true>(): T | void {}
 // The pillars and levels are the rules engine's, not a copy that could lose one.
 check<Same<Pillar, RulesPillar>>();
 check<Same<Level, ScoreLevel>>();
+check<Same<NonNullable<OverviewQuery['sort']>, SortKey>>();
 // The entity route's stored body, the overview page and its rows, a history point.
 check<Assignable<EntityBody, Omit<EntityScores, keyof Freshness>>>();
 check<Assignable<OverviewRow, WireOverviewRow>>();

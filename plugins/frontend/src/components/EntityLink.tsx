@@ -1,5 +1,5 @@
 import React from 'react';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { type CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteParams, entityRouteRef, humanizeEntityRef } from '@backstage/plugin-catalog-react';
@@ -12,6 +12,12 @@ import { entityRouteParams, entityRouteRef, humanizeEntityRef } from '@backstage
  */
 export function EntityLink(props: { entityRef: string; title?: string; defaultKind?: string }) {
   const entityRoute = useRouteRef(entityRouteRef);
-  const ref = parseEntityRef(props.entityRef, { defaultKind: props.defaultKind ?? 'component', defaultNamespace: 'default' });
+  let ref: CompoundEntityRef;
+  try {
+    ref = parseEntityRef(props.entityRef, { defaultKind: props.defaultKind ?? 'component', defaultNamespace: 'default' });
+  } catch {
+    // A malformed reference is shown as text rather than taking the table down.
+    return <>{props.title ?? props.entityRef}</>;
+  }
   return <Link to={entityRoute(entityRouteParams(ref))}>{props.title ?? humanizeEntityRef(ref, { defaultKind: props.defaultKind })}</Link>;
 }

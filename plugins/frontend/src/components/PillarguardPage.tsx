@@ -104,7 +104,7 @@ function OverviewContent() {
   const alertApi = useApi(alertApiRef);
   const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
   const [view, setView] = React.useState<View>({ page: 0, pageSize: 25 });
-  const [answer, setAnswer] = React.useState<{ overview?: Overview; error?: Error; loading: boolean }>({ loading: true });
+  const [answer, setAnswer] = React.useState<{ overview?: Overview; owner?: string; error?: Error; loading: boolean }>({ loading: true });
   const [exporting, setExporting] = React.useState(false);
   const summary = answer.overview;
 
@@ -128,7 +128,8 @@ function OverviewContent() {
     api
       .getOverview({ ...query(filters), page: view.page + 1, pageSize: view.pageSize, ...(view.sort ? { sort: view.sort, order: view.order } : {}) })
       .then(
-        (overview) => current && setAnswer({ overview, loading: false }),
+        // The roll-up names the owner this answer is for, not one typed since.
+        (overview) => current && setAnswer({ overview, owner: filters.owner, loading: false }),
         // No rows of an earlier query beside the error: they would pass for this one's.
         (error: Error) => current && setAnswer({ error, loading: false }),
       );
@@ -137,7 +138,11 @@ function OverviewContent() {
     };
   }, [api, query, filters, view]);
 
-  const onView = React.useCallback((change: Partial<View>) => setView((v) => ({ ...v, ...change })), []);
+  // An unchanged view keeps its object, so it asks the backend nothing.
+  const onView = React.useCallback(
+    (change: Partial<View>) => setView((v) => ((Object.keys(change) as (keyof View)[]).every((k) => v[k] === change[k]) ? v : { ...v, ...change })),
+    [],
+  );
 
   // A new filter starts on the first page.
   const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -202,7 +207,7 @@ function OverviewContent() {
       {summary && (
         <Box mb={2} aria-live="polite" data-testid="rollup">
           <Typography variant="body2">
-            {summary.summary.entities} entities{filters.owner ? ` owned by ${filters.owner}` : ''} · overall average {summary.summary.overall === null ? 'n/a' : summary.summary.overall.toFixed(1)} ·{' '}
+            {summary.summary.entities} entities{answer.owner ? ` owned by ${answer.owner}` : ''} · overall average {summary.summary.overall === null ? 'n/a' : summary.summary.overall.toFixed(1)} ·{' '}
             {LEVELS.map((l) => `${LEVEL_LABELS[l]} ${summary.summary.levels[l]}`).join(' · ')} · {summary.summary.findings} open findings
           </Typography>
         </Box>

@@ -27,7 +27,7 @@ export function RemediationSnippet(props: { text: string; label: string }) {
   return (
     <Box position="relative">
       {/* tabIndex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable). */}
-      <pre className={classes.pre} tabIndex={0} aria-label={props.label}>
+      <pre className={classes.pre} tabIndex={0} role="group" aria-label={props.label}>
         <code>{props.text}</code>
       </pre>
       <Box position="absolute" top={0} right={0}>

@@ -1,3 +1,4 @@
+import type { Overview } from '@pillarguard/backstage-plugin-common';
 import type { Pillar, ScoreLevel, Scores } from '@pillarguard/rules';
 import type { StoredFinding } from './findings';
 import type { ConfigRuleCompliance } from './providers/types';
@@ -46,13 +47,8 @@ export interface EntityDetail {
   problems: string[];
 }
 
-export interface HistoryPoint {
-  evaluatedAt: string;
-  level: ScoreLevel;
-  overall: number | null;
-  pillars: Record<Pillar, number | null>;
-  findingCount: number;
-}
+/** One point of an entity's history: the served shape, shared with the frontend. */
+export type { HistoryPoint } from '@pillarguard/backstage-plugin-common';
 
 export const SORT_KEYS = ['name', 'overall', 'level', 'findings', 'evaluatedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number] | Pillar;
@@ -85,14 +81,7 @@ export interface OverviewPage {
   pageSize: number;
   total: number;
   /** Over every entity the filters match, not only this page: what a Group's overview rolls up. */
-  summary: {
-    entities: number;
-    levels: Record<ScoreLevel, number>;
-    /** Average per pillar over the entities where the pillar applies. */
-    pillars: Record<Pillar, number | null>;
-    overall: number | null;
-    findings: number;
-  };
+  summary: Overview['summary'];
 }
 
 /** What the last refresh did: kept with the scores and served by /health. */
